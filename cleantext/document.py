@@ -1,0 +1,72 @@
+"""A document split into lines once, with the views of each line that rules compare."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import cached_property
+
+import regex
+
+# Markdown and extractor decoration that says nothing about what a line is.
+_LEADING_MARKERS = regex.compile(r"^(?:\s*(?:[*+\-•·▪►]|\d{1,3}[.)]|#{1,6}|>)(?=\s))+\s*")
+_LINK = regex.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_EMPHASIS = regex.compile(r"\*\*|__|`")
+_EDGES = " \t\u00a0\u202f:…»«›‹→←|•·*–—<>[]=#"
+_ELLIPSIS = regex.compile(r"(?:\.{3}|…)$")
+_SPACES = regex.compile(r"\s+")
+
+
+def normalize_line(line: str) -> str:
+    """The line as rules compare it: decoration, Markdown and case stripped away.
+
+    >>> normalize_line("* [Share on Facebook](https://fb.com/x) ")
+    'share on facebook'
+    >>> normalize_line("## Leave a Reply:")
+    'leave a reply'
+    >>> normalize_line("Like\\u00a0Loading...")
+    'like loading'
+    """
+    text = _LINK.sub(r"\1", line)
+    text = _LEADING_MARKERS.sub("", text)
+    text = _EMPHASIS.sub("", text)
+    text = text.strip(_EDGES)
+    text = _ELLIPSIS.sub("", text).strip(_EDGES)
+    return str(_SPACES.sub(" ", text)).casefold()
+
+
+class Document:
+    """Text with line offsets; lines are split on ``\\n`` (the repair stage makes all
+    line endings ``\\n`` before rules run)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = text.split("\n")
+        starts = [0]
+        for line in self.lines[:-1]:
+            starts.append(starts[-1] + len(line) + 1)
+        self.starts = starts
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def line_end(self, index: int) -> int:
+        """Offset just past the line's text (before its newline)."""
+        return self.starts[index] + len(self.lines[index])
+
+    def line_at(self, offset: int) -> int:
+        return bisect_right(self.starts, offset) - 1
+
+    def is_blank(self, index: int) -> bool:
+        return not self.lines[index].strip()
+
+    @cached_property
+    def normalized(self) -> list[str]:
+        return [normalize_line(line) for line in self.lines]
+
+    @cached_property
+    def last_content_line(self) -> int:
+        """Index of the last line with text (0 for a blank document)."""
+        for index in range(len(self.lines) - 1, -1, -1):
+            if not self.is_blank(index):
+                return index
+        return 0

@@ -1,0 +1,144 @@
+"""The cleaning pipeline: repair, then removal, repeated until a pass changes nothing.
+
+Looping to a fixed point is what makes ``clean(clean(x)) == clean(x)``: a removal can
+leave a gap that a repair then closes, or a repair can reveal a widget line.
+Every stage's changes are composed into one list against the original text, so the report
+explains the whole run, not its last pass.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+
+from cleantext._version import __version__
+from cleantext.config import Config
+from cleantext.document import Document
+from cleantext.edits import apply_changes, compose, to_edits
+from cleantext.language import guess_language
+from cleantext.model import Change, Report, Skip
+from cleantext.removal import remove_boilerplate
+from cleantext.ruleset.loader import load_library
+from cleantext.ruleset.schema import RuleSpec
+from cleantext.ruleset.select import select_rules
+from cleantext.scopes import CompiledRule
+from cleantext.typography import FIXERS, may_need_repair, repair_context
+
+MAX_PASSES = 8
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The resolved rules, compiled, with a digest that names exactly this selection."""
+
+    rules: tuple[CompiledRule, ...]
+    digest: str
+
+    @classmethod
+    def from_specs(cls, specs: Sequence[RuleSpec]) -> RuleSet:
+        ordered = sorted(specs, key=lambda spec: spec.id)
+        return cls(tuple(CompiledRule.build(s) for s in ordered), _digest(ordered))
+
+    @property
+    def specs(self) -> tuple[RuleSpec, ...]:
+        return tuple(rule.spec for rule in self.rules)
+
+
+def _digest(specs: Sequence[RuleSpec]) -> str:
+    """A content hash of the rules (not of where their files lie), with the tool version."""
+    canonical = [{k: v for k, v in asdict(s).items() if k != "path"} for s in specs]
+    payload = json.dumps([__version__, canonical], sort_keys=True, ensure_ascii=False)
+    return "sha256:" + hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+def load_ruleset(config: Config | None = None) -> RuleSet:
+    """Load the built-in packs and the configured user rules, and compile the selection."""
+    config = config or Config()
+    library = load_library(config.rule_dirs)
+    specs = select_rules(
+        library,
+        preset=config.preset,
+        select=config.select,
+        extend_select=config.extend_select,
+        ignore=config.ignore,
+        languages=config.languages,
+        preview=config.preview,
+    )
+    return RuleSet.from_specs(specs)
+
+
+class Cleaner:
+    """Cleans many documents with one compiled rule set; safe to share between threads.
+
+    >>> cleaner = Cleaner()
+    >>> article = "The council met on Monday and agreed on the budget for next year."
+    >>> cleaner.clean(article + "\\n\\nThis site uses Akismet to reduce spam. "
+    ...               "Learn how your comment data is processed.")
+    'The council met on Monday and agreed on the budget for next year.'
+    """
+
+    def __init__(self, config: Config | None = None, ruleset: RuleSet | None = None) -> None:
+        self.config = config or Config()
+        self.ruleset = ruleset if ruleset is not None else load_ruleset(self.config)
+
+    def clean(self, text: str, *, language: str | None = None) -> str:
+        """The cleaned text."""
+        return self.explain(text, language=language).cleaned
+
+    def explain(self, text: str, *, id: str = "", language: str | None = None) -> Report:
+        """The cleaned text with every edit explained, in the original's coordinates."""
+        language = language or self._language(text)
+        current = text
+        changes: list[Change] = []
+        skips: list[Skip] | None = None
+        for _ in range(MAX_PASSES):
+            before = current
+            if self.config.repair:
+                current, changes = _repair(current, changes, language)
+            result = remove_boilerplate(Document(current), self.ruleset.rules)
+            if skips is None:
+                # First pass: repair keeps the line count, so these line numbers are the
+                # original's; later passes only repeat them in shifted coordinates.
+                skips = result.skips
+            if result.changes:
+                changes = compose(changes, result.changes, current)
+                current = apply_changes(current, result.changes)
+            if current == before:
+                break
+        return Report(
+            id=id,
+            version=__version__,
+            ruleset=self.ruleset.digest,
+            original=text,
+            cleaned=current,
+            edits=to_edits(text, changes),
+            skips=tuple(skips or ()),
+            language=language,
+        )
+
+    def _language(self, text: str) -> str | None:
+        if len(self.config.languages) == 1 and self.config.languages[0] != "*":
+            return self.config.languages[0]
+        return guess_language(text)
+
+
+def _repair(text: str, changes: list[Change], language: str | None) -> tuple[str, list[Change]]:
+    if not may_need_repair(text):
+        return text, changes
+    context = repair_context(text, language)
+    for fixer in FIXERS.values():
+        found = fixer(text, context)
+        if found:
+            changes = compose(changes, found, text)
+            text = apply_changes(text, found)
+            context = repair_context(text, language)
+    return text, changes
+
+
+@lru_cache(maxsize=32)
+def cached_cleaner(config: Config) -> Cleaner:
+    """One cleaner per configuration, so module-level calls compile rules only once."""
+    return Cleaner(config)

@@ -1,0 +1,162 @@
+"""Compiled matchers: where in a document each rule's `[match]` is found.
+
+A matcher is compiled once per rule set and then shared by every document and thread; it
+holds only compiled patterns and frozen parameters. Each returns `Found` records: the line
+and the span of the text it matched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from cleantext.document import Document, normalize_line
+from cleantext.heuristics import HEURISTICS
+from cleantext.ruleset.schema import MatchSpec
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    line: int
+    start: int  # offsets in the document text
+    end: int
+
+
+class RegexTimeout(Exception):
+    """A rule's pattern took longer than its time budget on this document."""
+
+
+Matcher = Callable[[Document], list[Found]]
+
+
+def phrase_pattern(phrases: tuple[str, ...], ignore_case: bool = True) -> regex.Pattern[str]:
+    """One pattern for a phrase list: words separated by any run of white space, on word
+    boundaries, longest phrase first so that the longest wins.
+
+    >>> bool(phrase_pattern(("share",)).search("Shareholders met"))
+    False
+    >>> phrase_pattern(("log out",)).search("Log\\u00a0 Out now").group()
+    'Log\\xa0 Out'
+    """
+    alternatives = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        words = phrase.split()
+        body = r"\s+".join(regex.escape(word) for word in words)
+        head = r"(?<!\w)" if regex.match(r"\w", phrase) else ""
+        tail = r"(?!\w)" if regex.search(r"\w$", phrase) else ""
+        alternatives.append(f"{head}{body}{tail}")
+    flags = regex.MULTILINE | (regex.IGNORECASE if ignore_case else 0)
+    return regex.compile("|".join(alternatives), flags)
+
+
+def compile_matcher(spec: MatchSpec) -> Matcher:
+    if spec.kind == "phrase" and spec.whole_line:
+        return _whole_line_phrases(spec.phrases)
+    if spec.kind == "phrase":
+        return _searcher([phrase_pattern(spec.phrases)], spec.timeout_ms)
+    if spec.kind == "regex":
+        flags = regex.MULTILINE | (regex.IGNORECASE if spec.ignore_case else 0)
+        return _searcher([regex.compile(p, flags) for p in spec.patterns], spec.timeout_ms)
+    if spec.kind == "lines":
+        return _line_predicates(dict(spec.predicates), spec.timeout_ms)
+    heuristic = HEURISTICS.get(spec.name)
+    if heuristic is None:
+        raise KeyError(spec.name)
+    params = dict(spec.params)
+    return lambda document: [Found(*hit) for hit in heuristic(document, params)]
+
+
+def _whole_line_phrases(phrases: tuple[str, ...]) -> Matcher:
+    wanted = frozenset(normalize_line(phrase) for phrase in phrases)
+
+    def match(document: Document) -> list[Found]:
+        return [
+            Found(index, document.starts[index], document.line_end(index))
+            for index, normalized in enumerate(document.normalized)
+            if normalized in wanted
+        ]
+
+    return match
+
+
+def _searcher(patterns: list[regex.Pattern[str]], timeout_ms: int) -> Matcher:
+    """Search the whole text at once (far faster than line by line); a match that runs
+    across a line break is searched again inside its first line."""
+    timeout = timeout_ms / 1000
+
+    def match(document: Document) -> list[Found]:
+        found: dict[int, Found] = {}
+        text = document.text
+        try:
+            for pattern in patterns:
+                for hit in pattern.finditer(text, timeout=timeout):
+                    start, end = hit.span()
+                    line = document.line_at(start)
+                    if "\n" in text[start:end]:
+                        again = pattern.search(
+                            text, document.starts[line], document.line_end(line), timeout=timeout
+                        )
+                        if again is None:
+                            continue
+                        start, end = again.span()
+                    if start == end:
+                        continue
+                    found.setdefault(line, Found(line, start, end))
+        except TimeoutError as error:
+            raise RegexTimeout(str(error)) from None
+        return sorted(found.values(), key=lambda f: f.line)
+
+    return match
+
+
+_URL = regex.compile(r"https?://\S+|www\.\S+|\[[^\]]*\]\([^)]*\)")
+_TERMINAL = regex.compile(r"[.!?…:;][\"'’”»)\]]*$")
+_WORDS = regex.compile(r"\w+")
+
+
+def _line_predicates(predicates: dict[str, Any], timeout_ms: int) -> Matcher:
+    pattern = predicates.get("pattern")
+    compiled = regex.compile(pattern, regex.IGNORECASE) if pattern else None
+
+    def holds(line: str) -> bool:
+        text = line.strip()
+        if not text:
+            return False
+        if not _within(len(text), predicates.get("min_chars"), predicates.get("max_chars")):
+            return False
+        if "min_words" in predicates or "max_words" in predicates:
+            words = len(_WORDS.findall(text))
+            if not _within(words, predicates.get("min_words"), predicates.get("max_words")):
+                return False
+        wants_terminal = predicates.get("ends_with_punctuation")
+        if wants_terminal is not None and bool(_TERMINAL.search(text)) != wants_terminal:
+            return False
+        if "min_uppercase_share" in predicates:
+            letters = [c for c in text if c.isalpha()]
+            upper = sum(1 for c in letters if c.isupper())
+            if not letters or upper / len(letters) < predicates["min_uppercase_share"]:
+                return False
+        if "link_like" in predicates:
+            linked = sum(len(m.group()) for m in _URL.finditer(text))
+            if (linked >= len(text) / 2) != predicates["link_like"]:
+                return False
+        return compiled is None or compiled.search(text, timeout=timeout_ms / 1000) is not None
+
+    def match(document: Document) -> list[Found]:
+        try:
+            return [
+                Found(index, document.starts[index], document.line_end(index))
+                for index, line in enumerate(document.lines)
+                if holds(line)
+            ]
+        except TimeoutError as error:
+            raise RegexTimeout(str(error)) from None
+
+    return match
+
+
+def _within(value: int, low: int | None, high: int | None) -> bool:
+    return (low is None or value >= low) and (high is None or value <= high)

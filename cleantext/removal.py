@@ -1,0 +1,146 @@
+"""The removal stage: run the rules, settle overlaps, and turn hits into changes.
+
+Overlaps are settled the same way whatever the order of the rules: the hit that starts
+first wins, then the longer one, then the smaller rule id. Losers and hits a guard refuses
+are kept as skips, so a user can always find out why something was not removed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cleantext.document import Document
+from cleantext.matchers import RegexTimeout
+from cleantext.model import Change, Skip
+from cleantext.scopes import CompiledRule, Hit, expand, refusal
+
+
+@dataclass(frozen=True, slots=True)
+class RemovalResult:
+    changes: list[Change]
+    skips: list[Skip]
+
+
+def remove_boilerplate(document: Document, rules: Sequence[CompiledRule]) -> RemovalResult:
+    hits: list[Hit] = []
+    skips: list[Skip] = []
+    for rule in rules:
+        try:
+            found = rule.matcher(document)
+        except RegexTimeout:
+            skips.append(Skip(rule.id, (1, len(document)), "regex timed out; rule skipped"))
+            continue
+        for hit in expand(rule, document, found):
+            reason = refusal(hit, document, rule.spec.guard)
+            if reason is None:
+                hits.append(hit)
+            else:
+                skips.append(_skip(hit, f"guard {reason}"))
+    accepted = _settle_overlaps(hits, skips)
+    return RemovalResult(_to_changes(document, accepted), skips)
+
+
+def _skip(hit: Hit, reason: str) -> Skip:
+    return Skip(hit.rule.id, (hit.first + 1, hit.last + 1), reason)
+
+
+def _settle_overlaps(hits: list[Hit], skips: list[Skip]) -> list[Hit]:
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start), h.rule.id))
+    accepted: list[Hit] = []
+    for hit in hits:
+        winner = next((a for a in accepted if a.start < hit.end and hit.start < a.end), None)
+        if winner is None:
+            accepted.append(hit)
+        else:
+            skips.append(_skip(hit, f"overlaps {winner.rule.id}, which starts first or is longer"))
+    return accepted
+
+
+def _to_changes(document: Document, hits: list[Hit]) -> list[Change]:
+    owners: dict[int, CompiledRule] = {}
+    changes: list[Change] = []
+    for hit in hits:
+        if hit.whole_lines:
+            for index in range(hit.first, hit.last + 1):
+                if not document.is_blank(index):
+                    owners[index] = hit.rule
+        else:
+            changes.append(_span_change(document, hit))
+    changes.extend(_line_changes(document, owners))
+    changes.sort(key=lambda c: c.start)
+    return changes
+
+
+def _change(rule: CompiledRule, start: int, end: int) -> Change:
+    return Change(start, end, "", rule.id, rule.spec.category, "remove")
+
+
+def _span_change(document: Document, hit: Hit) -> Change:
+    """Remove a span inside a line with one of the spaces around it, so no gap doubles."""
+    text = document.text
+    start, end = hit.start, hit.end
+    line_start, line_end = document.starts[hit.first], document.line_end(hit.first)
+    if start > line_start and text[start - 1] == " ":
+        start -= 1
+    elif end < line_end and text[end] == " ":
+        end += 1
+    return _change(hit.rule, start, end)
+
+
+def _line_changes(document: Document, owners: dict[int, CompiledRule]) -> list[Change]:
+    """Changes for removed lines, with the blank lines around them tidied.
+
+    A run of removed lines takes the blank lines after it, so the paragraphs around it
+    stay separated by the blank lines before it. A run at the end takes the blank lines
+    before it instead, so the text ends right after the last kept line and keeps the
+    input's final-newline convention.
+    """
+    changes: list[Change] = []
+    content = [i for i in range(len(document)) if not document.is_blank(i)]
+    runs: list[list[int]] = []
+    for position, index in enumerate(content):
+        if index not in owners:
+            continue
+        previous = content[position - 1] if position else None
+        if runs and previous is not None and previous == runs[-1][-1]:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    for run in runs:
+        after = _next_kept(content, owners, run[-1])
+        if after is not None:
+            cuts = [document.starts[i] for i in _owner_starts(run, owners)]
+            cuts.append(document.starts[after])
+        else:
+            before = _previous_kept(content, owners, run[0])
+            end = len(document.text) - (1 if document.text.endswith("\n") else 0)
+            if before is None:
+                cuts = [0, len(document.text)]
+                changes.append(_change(owners[run[0]], 0, len(document.text)))
+                continue
+            starts = _owner_starts(run, owners)
+            cuts = [document.line_end(before)]
+            cuts += [document.line_end(_line_before(content, i)) for i in starts[1:]]
+            cuts.append(end)
+        owners_in_order = [owners[i] for i in _owner_starts(run, owners)]
+        for rule, start, stop in zip(owners_in_order, cuts, cuts[1:], strict=False):
+            changes.append(_change(rule, start, stop))
+    return changes
+
+
+def _owner_starts(run: list[int], owners: dict[int, CompiledRule]) -> list[int]:
+    """The lines of a run where a new rule's stretch begins."""
+    return [i for n, i in enumerate(run) if n == 0 or owners[i] is not owners[run[n - 1]]]
+
+
+def _next_kept(content: list[int], owners: dict[int, CompiledRule], index: int) -> int | None:
+    return next((i for i in content if i > index and i not in owners), None)
+
+
+def _previous_kept(content: list[int], owners: dict[int, CompiledRule], index: int) -> int | None:
+    return next((i for i in reversed(content) if i < index and i not in owners), None)
+
+
+def _line_before(content: list[int], index: int) -> int:
+    return max(i for i in content if i < index)

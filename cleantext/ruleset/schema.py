@@ -1,0 +1,322 @@
+"""Rule files as data: parse one TOML rule into a `RuleSpec`, or say precisely what is wrong.
+
+Every error names the file, the key and the problem, because the people who read them are
+writing their own rule packs and need to know what to change.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from cleantext.errors import RuleError
+
+CATEGORIES = (
+    "comments",
+    "spam-protection",
+    "login",
+    "cookies",
+    "share",
+    "newsletter",
+    "related",
+    "navigation",
+    "ads",
+    "copyright",
+    "metadata",
+    "other",
+)
+STATUSES = ("stable", "preview", "deprecated")
+MATCH_KINDS = ("phrase", "regex", "lines", "python")
+SCOPES = ("match", "line", "block", "to-end", "from-start")
+DIRECTIONS = ("down", "up", "both")
+LINE_PREDICATES = (
+    "min_chars",
+    "max_chars",
+    "min_words",
+    "max_words",
+    "ends_with_punctuation",
+    "min_uppercase_share",
+    "link_like",
+    "pattern",
+)
+_ID = regex.compile(r"^[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$")
+_LANGUAGE = regex.compile(r"^(?:\*|[a-z]{2,3})$")
+
+
+@dataclass(frozen=True, slots=True)
+class MatchSpec:
+    kind: str
+    phrases: tuple[str, ...] = ()
+    whole_line: bool = True
+    patterns: tuple[str, ...] = ()
+    ignore_case: bool = True
+    timeout_ms: int = 50
+    predicates: tuple[tuple[str, Any], ...] = ()
+    name: str = ""
+    params: tuple[tuple[str, Any], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ScopeSpec:
+    remove: str = "line"
+    continue_phrases: tuple[str, ...] = ()
+    continue_regex: tuple[str, ...] = ()
+    direction: str = "down"
+    max_gap: int = 0
+    max_gap_chars: int = 60
+    max_lines: int = 40
+
+
+@dataclass(frozen=True, slots=True)
+class GuardSpec:
+    min_chars_before: int | None = None
+    max_chars_before: int | None = None
+    max_chars_after: int | None = None
+    max_share: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    name: str
+    text: str
+    expect: str | None  # None for a counterexample: the text must come out unchanged
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSpec:
+    """One rule as its file declares it, validated."""
+
+    id: str
+    title: str
+    category: str
+    languages: tuple[str, ...]
+    status: str
+    description: str
+    match: MatchSpec
+    scope: ScopeSpec
+    guard: GuardSpec
+    examples: tuple[Example, ...] = ()
+    counterexamples: tuple[Example, ...] = ()
+    overrides: str | None = None
+    path: str = ""
+    pack: str = field(default="")
+
+    def applies_to(self, languages: tuple[str, ...]) -> bool:
+        """Whether the rule is meant for any of ``languages`` (all, when none are given)."""
+        return not languages or "*" in self.languages or bool(set(languages) & set(self.languages))
+
+
+class _Table:
+    """Reads one TOML table, checking types and reporting unknown keys with a suggestion."""
+
+    def __init__(self, data: Any, path: Path, prefix: str) -> None:
+        if not isinstance(data, dict):
+            raise RuleError(f"{path}: {prefix or 'file'}: expected a table")
+        self.data, self.path, self.prefix = data, path, prefix
+        self.seen: set[str] = set()
+
+    def fail(self, key: str, problem: str) -> RuleError:
+        return RuleError(f"{self.path}: {self.prefix}{key}: {problem}")
+
+    def get(self, key: str, kind: type | tuple[type, ...], default: Any = None) -> Any:
+        self.seen.add(key)
+        if key not in self.data:
+            return default
+        value = self.data[key]
+        if isinstance(value, bool) and kind in (int, float, (int, float)):
+            raise self.fail(key, f"expected a number, got {value!r}")
+        if not isinstance(value, kind):
+            names = (
+                kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+            )
+            raise self.fail(key, f"expected {names}, got {type(value).__name__} {value!r}")
+        return value
+
+    def require(self, key: str, kind: type | tuple[type, ...]) -> Any:
+        value = self.get(key, kind)
+        if value is None:
+            raise self.fail(key, "is required")
+        return value
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        values = self.get(key, list, [])
+        if not all(isinstance(v, str) and v.strip() for v in values):
+            raise self.fail(key, "expected a list of non-empty strings")
+        return tuple(values)
+
+    def choice(self, key: str, choices: tuple[str, ...], default: str | None = None) -> str:
+        value = self.get(key, str, default)
+        if value is None:
+            raise self.fail(key, f"is required (one of {', '.join(choices)})")
+        if value not in choices:
+            raise self.fail(
+                key, f"{value!r} is not one of {', '.join(choices)}{_hint(value, choices)}"
+            )
+        return str(value)
+
+    def close(self) -> None:
+        for key in self.data:
+            if key not in self.seen:
+                raise self.fail(key, f"unknown key{_hint(key, tuple(self.seen))}")
+
+
+def _hint(word: str, choices: tuple[str, ...] | list[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def parse_rule(data: dict[str, Any], path: Path, pack: str, defaults: dict[str, Any]) -> RuleSpec:
+    """Validate one rule file's data; ``defaults`` come from the pack's ``[defaults]``."""
+    merged = _merge(defaults, data)
+    table = _Table(merged, path, "")
+    rule_id = table.require("id", str)
+    expected = f"{pack}.{path.stem}"
+    if rule_id != expected:
+        raise table.fail("id", f"{rule_id!r} must be {expected!r} (<pack>.<file stem>)")
+    if not _ID.match(rule_id):
+        raise table.fail("id", "use lowercase letters, digits and dashes: <pack>.<slug>")
+    languages = table.strings("languages")
+    if not languages or not all(_LANGUAGE.match(code) for code in languages):
+        raise table.fail("languages", 'expected ISO 639-1 codes such as ["en", "de"], or ["*"]')
+    spec = RuleSpec(
+        id=rule_id,
+        title=table.require("title", str),
+        category=table.choice("category", CATEGORIES),
+        languages=languages,
+        status=table.choice("status", STATUSES, "stable"),
+        description=table.require("description", str).strip(),
+        match=_parse_match(_Table(table.require("match", dict), path, "match."), path),
+        scope=_parse_scope(_Table(table.get("scope", dict, {}), path, "scope.")),
+        guard=_parse_guard(_Table(table.get("guard", dict, {}), path, "guard.")),
+        examples=_parse_examples(table, "example", path),
+        counterexamples=_parse_examples(table, "counterexample", path),
+        overrides=table.get("overrides", str),
+        path=str(path),
+        pack=pack,
+    )
+    table.close()
+    _check_scope_fits(spec, table)
+    return spec
+
+
+def _merge(defaults: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(defaults)
+    for key, value in data.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _parse_match(table: _Table, path: Path) -> MatchSpec:
+    kind = table.choice("kind", MATCH_KINDS)
+    spec = MatchSpec(
+        kind=kind,
+        phrases=table.strings("phrases"),
+        whole_line=table.get("whole_line", bool, True),
+        patterns=table.strings("patterns")
+        + ((table.get("pattern", str),) if "pattern" in table.data and kind == "regex" else ()),
+        ignore_case=table.get("ignore_case", bool, True),
+        timeout_ms=table.get("timeout_ms", int, 50),
+        predicates=_parse_predicates(table) if kind == "lines" else (),
+        name=table.get("name", str, ""),
+        params=tuple(sorted(table.get("params", dict, {}).items())),
+    )
+    if kind == "phrase" and not spec.phrases:
+        raise table.fail("phrases", "a phrase rule needs at least one phrase")
+    if kind == "regex" and not spec.patterns:
+        raise table.fail("pattern", "a regex rule needs `pattern` or `patterns`")
+    if kind == "python" and not spec.name:
+        raise table.fail("name", "a python rule names a built-in heuristic")
+    if kind == "lines" and not spec.predicates:
+        raise table.fail("kind", f"a lines rule needs at least one of {', '.join(LINE_PREDICATES)}")
+    for pattern in spec.patterns + tuple(v for k, v in spec.predicates if k == "pattern"):
+        _check_regex(table, "pattern", pattern)
+    table.close()
+    return spec
+
+
+def _parse_predicates(table: _Table) -> tuple[tuple[str, Any], ...]:
+    kinds: dict[str, type | tuple[type, ...]] = {
+        "min_chars": int,
+        "max_chars": int,
+        "min_words": int,
+        "max_words": int,
+        "ends_with_punctuation": bool,
+        "min_uppercase_share": (int, float),
+        "link_like": bool,
+        "pattern": str,
+    }
+    found = []
+    for key in LINE_PREDICATES:
+        value = table.get(key, kinds[key])
+        if value is not None:
+            found.append((key, value))
+    return tuple(found)
+
+
+def _check_regex(table: _Table, key: str, pattern: str) -> None:
+    try:
+        regex.compile(pattern, regex.V1)
+    except regex.error as error:
+        raise table.fail(key, f"invalid regular expression {pattern!r}: {error}") from None
+
+
+def _parse_scope(table: _Table) -> ScopeSpec:
+    spec = ScopeSpec(
+        remove=table.choice("remove", SCOPES, "line"),
+        continue_phrases=table.strings("continue"),
+        continue_regex=table.strings("continue_regex"),
+        direction=table.choice("direction", DIRECTIONS, "down"),
+        max_gap=table.get("max_gap", int, 0),
+        max_gap_chars=table.get("max_gap_chars", int, 60),
+        max_lines=table.get("max_lines", int, 40),
+    )
+    for pattern in spec.continue_regex:
+        _check_regex(table, "continue_regex", pattern)
+    table.close()
+    return spec
+
+
+def _parse_guard(table: _Table) -> GuardSpec:
+    spec = GuardSpec(
+        min_chars_before=table.get("min_chars_before", int),
+        max_chars_before=table.get("max_chars_before", int),
+        max_chars_after=table.get("max_chars_after", int),
+        max_share=table.get("max_share", (int, float)),
+    )
+    if spec.max_share is not None and not 0 < spec.max_share <= 1:
+        raise table.fail("max_share", "expected a share between 0 and 1")
+    table.close()
+    return spec
+
+
+def _parse_examples(table: _Table, key: str, path: Path) -> tuple[Example, ...]:
+    examples = []
+    for number, item in enumerate(table.get(key, list, []), start=1):
+        entry = _Table(item, path, f"{key}[{number}].")
+        text = entry.require("text", str)
+        expect = entry.require("expect", str) if key == "example" else None
+        examples.append(Example(entry.get("name", str, f"{key}-{number}"), text, expect))
+        entry.close()
+    return tuple(examples)
+
+
+def _check_scope_fits(spec: RuleSpec, table: _Table) -> None:
+    """Rules that remove up to an edge must say how far from that edge they may fire."""
+    scope, guard = spec.scope.remove, spec.guard
+    if scope == "to-end" and guard.max_chars_after is None:
+        raise table.fail("guard.max_chars_after", "a to-end rule must bound how much it removes")
+    if scope == "from-start" and guard.max_chars_before is None:
+        raise table.fail(
+            "guard.max_chars_before", "a from-start rule must bound how much it removes"
+        )
+    if scope == "match" and spec.match.kind not in ("phrase", "regex"):
+        raise table.fail("scope.remove", "`match` scope needs a phrase or regex match")
+    if scope != "block" and (spec.scope.continue_phrases or spec.scope.continue_regex):
+        raise table.fail("scope.continue", 'continue lines only make sense with remove = "block"')

@@ -1,0 +1,149 @@
+"""From a match to what a rule removes: scope expansion and the guards that bound it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from cleantext.document import Document
+from cleantext.matchers import Found, Matcher, compile_matcher, phrase_pattern
+from cleantext.ruleset.schema import GuardSpec, RuleSpec, ScopeSpec
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What one rule would remove: whole lines ``first..last``, or a span inside a line."""
+
+    rule: CompiledRule
+    first: int
+    last: int
+    start: int
+    end: int
+    whole_lines: bool
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    """A rule ready to run: its spec, its matcher and its block membership tests."""
+
+    spec: RuleSpec
+    matcher: Matcher
+    continue_phrases: regex.Pattern[str] | None
+    continue_regex: tuple[regex.Pattern[str], ...]
+
+    @classmethod
+    def build(cls, spec: RuleSpec) -> CompiledRule:
+        scope = spec.scope
+        phrases = phrase_pattern(scope.continue_phrases) if scope.continue_phrases else None
+        patterns = tuple(regex.compile(p, regex.IGNORECASE) for p in scope.continue_regex)
+        return cls(spec, compile_matcher(spec.match), phrases, patterns)
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    def belongs(self, document: Document, index: int) -> bool:
+        """Whether a line is one of the block's continue lines."""
+        if self.continue_phrases and self.continue_phrases.search(document.normalized[index]):
+            return True
+        return any(p.search(document.lines[index]) for p in self.continue_regex)
+
+
+# A span whose removal leaves only this on its line takes the whole line.
+_LEFTOVER = regex.compile(r"^[\s\p{P}\p{S}]*$")
+
+
+def expand(rule: CompiledRule, document: Document, found: list[Found]) -> list[Hit]:
+    """Turn a rule's matches into hits; a block's anchors merge when their blocks meet."""
+    scope = rule.spec.scope
+    anchors = {f.line for f in found}
+    hits: list[Hit] = []
+    for match in found:
+        line = match.line
+        if scope.remove == "match":
+            hits.append(_span_hit(rule, document, match))
+            continue
+        if scope.remove == "line":
+            first = last = line
+        elif scope.remove == "block":
+            first, last = _block(rule, document, line, anchors, scope)
+        elif scope.remove == "to-end":
+            first, last = line, max(document.last_content_line, line)
+        else:  # from-start
+            first, last = 0, line
+        if hits and hits[-1].whole_lines and first <= hits[-1].last + 1:
+            first = min(first, hits[-1].first)
+            last = max(last, hits[-1].last)
+            hits.pop()
+        hits.append(_line_hit(rule, document, first, last))
+    return hits
+
+
+def _line_hit(rule: CompiledRule, document: Document, first: int, last: int) -> Hit:
+    return Hit(rule, first, last, document.starts[first], document.line_end(last), True)
+
+
+def _span_hit(rule: CompiledRule, document: Document, match: Found) -> Hit:
+    line = match.line
+    text = document.lines[line]
+    offset = document.starts[line]
+    rest = text[: match.start - offset] + text[match.end - offset :]
+    if _LEFTOVER.match(rest):
+        return _line_hit(rule, document, line, line)
+    return Hit(rule, line, line, match.start, match.end, False)
+
+
+def _block(
+    rule: CompiledRule, document: Document, anchor: int, anchors: set[int], scope: ScopeSpec
+) -> tuple[int, int]:
+    first = last = anchor
+    if scope.direction in ("down", "both"):
+        last = _extend(rule, document, anchor, anchors, scope, step=1)
+    if scope.direction in ("up", "both"):
+        first = _extend(rule, document, anchor, anchors, scope, step=-1)
+    return first, last
+
+
+def _extend(
+    rule: CompiledRule,
+    document: Document,
+    anchor: int,
+    anchors: set[int],
+    scope: ScopeSpec,
+    step: int,
+) -> int:
+    """Walk away from the anchor over member lines, blank lines and short bridged lines."""
+    reached = anchor
+    gap = 0
+    index = anchor + step
+    while 0 <= index < len(document) and abs(index - anchor) < scope.max_lines:
+        if document.is_blank(index):
+            pass
+        elif index in anchors or rule.belongs(document, index):
+            reached, gap = index, 0
+        elif gap < scope.max_gap and len(document.lines[index].strip()) <= scope.max_gap_chars:
+            gap += 1
+        else:
+            break
+        index += step
+    return reached
+
+
+def refusal(hit: Hit, document: Document, guard: GuardSpec) -> str | None:
+    """Why a guard refuses the hit, or None when it may fire."""
+    text_length = len(document.text)
+    before = len(document.text[: hit.start].strip())
+    after = len(document.text[hit.end :].strip())
+    if guard.min_chars_before is not None and before < guard.min_chars_before:
+        return f"min_chars_before: {before} characters before it, needs {guard.min_chars_before}"
+    if guard.max_chars_before is not None and before > guard.max_chars_before:
+        return f"max_chars_before: {before} characters before it, allows {guard.max_chars_before}"
+    if guard.max_chars_after is not None and after > guard.max_chars_after:
+        return f"max_chars_after: {after} characters after it, allows {guard.max_chars_after}"
+    if guard.max_share is not None and text_length:
+        share = (hit.end - hit.start) / text_length
+        if share > guard.max_share:
+            allowed = guard.max_share
+            return f"max_share: it would remove {share:.0%} of the document, allows {allowed:.0%}"
+    return None
