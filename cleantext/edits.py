@@ -8,10 +8,13 @@ original gives the cleaned text, and it can be read backwards to restore the ori
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
 from cleantext.model import Change, Edit
+
+_NEWLINE = re.compile("\n")
 
 
 def apply_edits(text: str, spans: Iterable[tuple[int, int, str]]) -> str:
@@ -136,7 +139,7 @@ def _window_after(middle: str, changes: list[Change], lo: int, hi: int) -> str:
 
 def to_edits(original: str, changes: Sequence[Change]) -> tuple[Edit, ...]:
     """Attach line numbers and original text to changes made against ``original``."""
-    newlines = [i for i, char in enumerate(original) if char == "\n"]
+    newlines = [match.start() for match in _NEWLINE.finditer(original)]
     edits = []
     for change in changes:
         text = original[change.start : change.end]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
 from cleantext._version import __version__
@@ -20,6 +20,7 @@ from cleantext.document import Document
 from cleantext.edits import apply_changes, compose, to_edits
 from cleantext.language import guess_language
 from cleantext.model import Change, Report, Skip
+from cleantext.prefilter import Prefilter
 from cleantext.removal import remove_boilerplate
 from cleantext.ruleset.loader import load_library
 from cleantext.ruleset.schema import RuleSpec
@@ -36,6 +37,16 @@ class RuleSet:
 
     rules: tuple[CompiledRule, ...]
     digest: str
+    prefilter: Prefilter = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        matches = [rule.spec.match for rule in self.rules]
+        object.__setattr__(self, "prefilter", Prefilter.build(matches))
+
+    def candidates(self, text: str) -> list[CompiledRule]:
+        """The rules that can match ``text`` at all (see `cleantext.prefilter`)."""
+        chosen = self.prefilter.candidates(text)
+        return [rule for index, rule in enumerate(self.rules) if index in chosen]
 
     @classmethod
     def from_specs(cls, specs: Sequence[RuleSpec]) -> RuleSet:
@@ -90,15 +101,18 @@ class Cleaner:
 
     def explain(self, text: str, *, id: str = "", language: str | None = None) -> Report:
         """The cleaned text with every edit explained, in the original's coordinates."""
-        language = language or self._language(text)
         current = text
         changes: list[Change] = []
         skips: list[Skip] | None = None
+        guessed = language
         for _ in range(MAX_PASSES):
             before = current
+            # Guessed again each pass, on the text as it now is: a removed French widget
+            # must not leave an English article with French spacing rules.
+            guessed = language or self._language(current)
             if self.config.repair:
-                current, changes = _repair(current, changes, language)
-            result = remove_boilerplate(Document(current), self.ruleset.rules)
+                current, changes = _repair(current, changes, guessed)
+            result = remove_boilerplate(Document(current), self.ruleset.candidates(current))
             if skips is None:
                 # First pass: repair keeps the line count, so these line numbers are the
                 # original's; later passes only repeat them in shifted coordinates.
@@ -116,7 +130,7 @@ class Cleaner:
             cleaned=current,
             edits=to_edits(text, changes),
             skips=tuple(skips or ()),
-            language=language,
+            language=guessed,
         )
 
     def _language(self, text: str) -> str | None:

@@ -8,6 +8,8 @@ less than a statistical language identifier.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import regex
 
 # The commonest short words of each language; a space-separated string per language.
@@ -47,9 +49,9 @@ def guess_language(text: str) -> str | None:
         return "ja"
     if len(_HAN.findall(sample)) > len(sample) // 4:
         return "zh"
-    words = [word.lower() for word in _WORD.findall(sample)]
+    counts = Counter(word.lower() for word in _WORD.findall(sample))
     scores = {
-        language: sum(1 for word in words if word in stopwords)
+        language: sum(counts[word] for word in stopwords if word in counts)
         for language, stopwords in _STOPWORDS.items()
     }
     best = max(scores, key=lambda language: scores[language])

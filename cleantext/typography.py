@@ -69,7 +69,11 @@ def normalize_line_endings(text: str, context: RepairContext) -> list[Change]:
     return [_repair(m.start(), m.end(), "\n", "line-endings") for m in _LINE_ENDING.finditer(text)]
 
 
-# Cheap test before ftfy: mojibake, C0/C1 controls, lone surrogates, terminal escapes.
+# Every sequence ftfy's `is_bad` flags holds two adjacent non-ASCII characters, a C1
+# control, or one of Â Ã Œ œ (see MOJIBAKE_CATEGORIES and BADNESS_RE in ftfy.badness):
+# one cheap search rules out ftfy's expensive one on most text.
+_MAY_BE_MOJIBAKE = regex.compile(r"[^\x00-\x7f]{2}|[\x80-\x9f\u00c2\u00c3\u0152\u0153]")
+# C0/C1 controls, lone surrogates, terminal escapes: what ftfy removes besides mojibake.
 _CONTROLS = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]|\x1b\[")
 
 
@@ -82,11 +86,10 @@ def fix_encoding(text: str, context: RepairContext) -> list[Change]:
     >>> [c.replacement for c in fix_encoding("Caf\\u00c3\\u00a9 “ok”", _plain(""))]
     ['é']
     """
-    from ftfy.badness import is_bad
-
-    if not is_bad(text) and not _CONTROLS.search(text):
+    if not _MAY_BE_MOJIBAKE.search(text) and not _CONTROLS.search(text):
         return []
     import ftfy
+    from ftfy.badness import is_bad
 
     config = _ftfy_config()
     changes: list[Change] = []
@@ -143,7 +146,7 @@ _SPACE_BEFORE_PUNCTUATION = regex.compile(
     rf"(?<={_WORD_END}){_SPACE}+(?:"
     rf"(?=,{_FOLLOWS_PUNCTUATION})"
     rf"|(?=\.(?![.\w]))"
-    rf"|(?P<french>(?=[;:](?:\s|$))|(?=[!?]+{_FOLLOWS_PUNCTUATION}))"
+    rf"|(?P<french>(?=[;:](?:$|\s(?![()\-DPp](?:\s|$))))|(?=[!?]+{_FOLLOWS_PUNCTUATION}))"
     r"|(?=\)))",
     regex.MULTILINE,
 )
@@ -257,19 +260,30 @@ def may_need_repair(text: str) -> bool:
 
 
 _FENCE = regex.compile(r"^[ \t]*(?:```|~~~)", regex.MULTILINE)
-_CODE_LIKE_LINE = regex.compile(
-    r"^(?:\t| {4,}|[ \t]*\|| *\+[-=]).*$|^.*\S {3,}\S.* {3,}.*$", regex.MULTILINE
-)
+_INDENTED_OR_TABLE = regex.compile(r"^(?:\t| {4,}|[ \t]*\|| *\+[-=]).*$", regex.MULTILINE)
+_ALIGNED_COLUMNS = regex.compile(r"^[^\n]*?\S {3,}\S[^\n]*? {3,}[^\n]*$", regex.MULTILINE)
 
 
 def protected_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Spans of lines whose spacing is meaning: code, fenced blocks, tables, columns."""
-    spans = [(m.start(), m.end()) for m in _CODE_LIKE_LINE.finditer(text)]
-    fences = [m.start() for m in _FENCE.finditer(text)]
-    for opening, closing in zip(fences[::2], [*fences[1::2], len(text)], strict=False):
-        end = text.find("\n", closing)
-        spans.append((opening, len(text) if end < 0 else end))
-    return tuple(sorted(spans))
+    """Spans of lines whose spacing is meaning (code, fenced blocks, tables, columns),
+    merged so that no two overlap. Each pattern runs only if its cheap cue is present."""
+    spans: list[tuple[int, int]] = []
+    if "\n\t" in text or "    " in text or text.startswith("\t") or "|" in text or "+-" in text:
+        spans += [(m.start(), m.end()) for m in _INDENTED_OR_TABLE.finditer(text)]
+    if "   " in text:
+        spans += [(m.start(), m.end()) for m in _ALIGNED_COLUMNS.finditer(text)]
+    if "```" in text or "~~~" in text:
+        fences = [m.start() for m in _FENCE.finditer(text)]
+        for opening, closing in zip(fences[::2], [*fences[1::2], len(text)], strict=False):
+            end = text.find("\n", closing)
+            spans.append((opening, len(text) if end < 0 else end))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
 
 
 def repair_context(text: str, language: str | None) -> RepairContext:

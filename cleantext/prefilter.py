@@ -1,0 +1,259 @@
+"""Decide cheaply which rules can possibly match a document, before any rule runs.
+
+Each rule gets a set of *triggers*: literal strings of which every match of the rule must
+contain at least one (for a phrase, its longest word; for a regex, a set of required
+literal factors read off its syntax tree). One scan of the case-folded document with a
+multi-pattern matcher finds the triggers present; only the rules they belong to run their
+exact matcher. A rule whose matches cannot be bounded this way (a heuristic, a line-shape
+predicate, a regex made only of character classes) always runs. Because triggers are
+necessary conditions, the result never depends on which scanner found them: Hyperscan
+where its wheels exist, pyahocorasick otherwise, and plain substring tests as a last
+resort give the same edits.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from cleantext.document import normalize_line
+from cleantext.ruleset.schema import MatchSpec
+
+try:  # Python's own regex parser; `regex` patterns it cannot read simply always run.
+    import re._constants as _sre
+    import re._parser as _sre_parse
+except ImportError:  # pragma: no cover - older or other Pythons
+    _sre = _sre_parse = None  # type: ignore[assignment]
+
+# Removed before scanning, as `normalize_line` removes them before comparing lines, so that
+# a phrase's words are found whatever emphasis markers split them.
+_MARKUP = ("**", "__", "`")
+
+
+def prepare(text: str) -> str:
+    """The document as triggers are looked up in: markup-free and case-folded."""
+    for marker in _MARKUP:
+        if marker in text:
+            text = text.replace(marker, "")
+    return text.casefold()
+
+
+def triggers_for(match: MatchSpec) -> frozenset[str] | None:
+    """Literals of which every match contains one, or None when the rule must always run.
+
+    >>> from cleantext.ruleset.schema import MatchSpec
+    >>> sorted(triggers_for(MatchSpec("phrase", phrases=("Leave a Reply", "Share this:"))))
+    ['leave', 'share']
+    >>> sorted(triggers_for(MatchSpec("regex", patterns=(r"^(?:\\*\\s)?(Log|Sign) ?in to comment$",))))
+    ['in to comment']
+    >>> triggers_for(MatchSpec("regex", patterns=(r"^\\w+$",))) is None
+    True
+    """
+    if match.kind == "phrase":
+        return frozenset(_longest_word(phrase) for phrase in match.phrases)
+    if match.kind == "regex":
+        return _union(regex_triggers(pattern) for pattern in match.patterns)
+    pattern = dict(match.predicates).get("pattern") if match.kind == "lines" else None
+    return regex_triggers(pattern) if pattern else None
+
+
+def _longest_word(phrase: str) -> str:
+    return max(normalize_line(phrase).split() or [phrase.casefold()], key=len)
+
+
+def _union(sets: Iterable[frozenset[str] | None]) -> frozenset[str] | None:
+    found: set[str] = set()
+    for triggers in sets:
+        if triggers is None:
+            return None
+        found |= triggers
+    return frozenset(found)
+
+
+def regex_triggers(pattern: str) -> frozenset[str] | None:
+    """Required literal factors of a regex (case-folded), or None if it has none we can read."""
+    if _sre_parse is None:
+        return None
+    try:
+        tree = _sre_parse.parse(_as_re_syntax(pattern))
+    except Exception:  # syntax only the `regex` module knows, such as \p{L}
+        return None
+    factors = _sequence_factors(list(tree))
+    if not factors or min(len(f) for f in factors) < 2:
+        return None
+    return frozenset(f.casefold() for f in factors)
+
+
+# Escapes only the `regex` module knows, as the nearest class Python's parser reads. A
+# class never yields a factor, so the triggers stay necessary conditions.
+_REGEX_ONLY_ESCAPE = re.compile(r"(\\\\)|\\[hH]|\\[pP]\{[^}]*\}|\\[pP]\w")
+
+
+def _as_re_syntax(pattern: str) -> str:
+    r"""``\h`` (horizontal space) and ``\p{..}`` (a Unicode property) as plain classes.
+
+    >>> _as_re_syntax(r"share\h+this \p{Lu} \\h")
+    'share\\s+this . \\\\h'
+    """
+    return _REGEX_ONLY_ESCAPE.sub(
+        lambda m: m.group(1) or ("\\s" if m.group()[1] in "hH" else "."), pattern
+    )
+
+
+def _sequence_factors(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """The best required-factor set of a sequence: any one element's set will do."""
+    choices: list[set[str]] = []
+    run: list[str] = []
+    for op, value in items:
+        if op is _sre.LITERAL:
+            run.append(chr(value))
+            continue
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            # Zero-width: the literals around it stay adjacent in the match; and what a
+            # lookahead or lookbehind requires, the match requires too.
+            if op is _sre.ASSERT:
+                required = _sequence_factors(list(value[1]))
+                if required:
+                    choices.append(required)
+            continue
+        if run:
+            choices.append({"".join(run)})
+            run = []
+        factors = _element_factors(op, value)
+        if factors:
+            choices.append(factors)
+    if run:
+        choices.append({"".join(run)})
+    if not choices:
+        return None
+    return max(choices, key=lambda s: (min(len(f) for f in s), -len(s)))
+
+
+def _element_factors(op: Any, value: Any) -> set[str] | None:
+    if op is _sre.SUBPATTERN:
+        return _sequence_factors(list(value[-1]))
+    if op is _sre.ATOMIC_GROUP:
+        return _sequence_factors(list(value))
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        low, _high, item = value
+        return _sequence_factors(list(item)) if low >= 1 else None
+    if op is _sre.BRANCH:
+        found: set[str] = set()
+        for alternative in value[1]:
+            factors = _sequence_factors(list(alternative))
+            if not factors:
+                return None
+            found |= factors
+        return found
+    return None
+
+
+class Scanner(Protocol):
+    def __call__(self, prepared: str) -> set[int]: ...
+
+
+@dataclass(frozen=True)
+class Prefilter:
+    """Which rules (by index) to run on a document."""
+
+    always: frozenset[int]
+    owners: tuple[frozenset[int], ...]  # trigger id -> rules that own it
+    scan: Scanner
+    backend: str
+
+    @classmethod
+    def build(cls, matches: Sequence[MatchSpec], backend: str | None = None) -> Prefilter:
+        triggers: dict[str, set[int]] = {}
+        always: set[int] = set()
+        for index, match in enumerate(matches):
+            found = triggers_for(match)
+            if found is None:
+                always.add(index)
+                continue
+            for trigger in found:
+                triggers.setdefault(trigger, set()).add(index)
+        words = list(triggers)
+        owners = tuple(frozenset(triggers[w]) for w in words)
+        name, scan = make_scanner(words, backend)
+        return cls(frozenset(always), owners, scan, name)
+
+    def candidates(self, text: str) -> set[int]:
+        found = set(self.always)
+        if self.owners:
+            for trigger in self.scan(prepare(text)):
+                found |= self.owners[trigger]
+        return found
+
+
+def make_scanner(words: list[str], backend: str | None = None) -> tuple[str, Scanner]:
+    """The fastest available scanner for ``words``, or the one named by ``backend``."""
+    order = [backend] if backend else ["hyperscan", "ahocorasick", "plain"]
+    for name in order:
+        try:
+            return name, _SCANNERS[name](words)
+        except ImportError:
+            if backend:
+                raise
+    raise ImportError("no scanner available")  # unreachable: "plain" needs no import
+
+
+def _hyperscan_scanner(words: list[str]) -> Scanner:
+    import hyperscan
+
+    if not words:
+        return lambda prepared: set()
+    database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    database.compile(
+        expressions=[_hyperscan_literal(word) for word in words],
+        ids=list(range(len(words))),
+        elements=len(words),
+        flags=[hyperscan.HS_FLAG_SINGLEMATCH] * len(words),
+    )
+    # A scratch space serves one scan at a time: each thread gets its own.
+    local = threading.local()
+
+    def scan(prepared: str) -> set[int]:
+        scratch = getattr(local, "scratch", None)
+        if scratch is None:
+            scratch = local.scratch = hyperscan.Scratch(database)
+        found: set[int] = set()
+
+        def on_match(ident: int, start: int, end: int, flags: int, context: Any) -> None:
+            found.add(ident)
+
+        database.scan(prepared.encode("utf-8"), match_event_handler=on_match, scratch=scratch)
+        return found
+
+    return scan
+
+
+def _hyperscan_literal(word: str) -> bytes:
+    """A literal as a Hyperscan expression: every byte escaped."""
+    return b"".join(b"\\x%02x" % byte for byte in word.encode("utf-8"))
+
+
+def _ahocorasick_scanner(words: list[str]) -> Scanner:
+    import ahocorasick
+
+    if not words:
+        return lambda prepared: set()
+    automaton = ahocorasick.Automaton()
+    for index, word in enumerate(words):
+        automaton.add_word(word, index)
+    automaton.make_automaton()
+    return lambda prepared: {index for _end, index in automaton.iter(prepared)}
+
+
+def _plain_scanner(words: list[str]) -> Scanner:
+    indexed = list(enumerate(words))
+    return lambda prepared: {index for index, word in indexed if word in prepared}
+
+
+_SCANNERS = {
+    "hyperscan": _hyperscan_scanner,
+    "ahocorasick": _ahocorasick_scanner,
+    "plain": _plain_scanner,
+}
