@@ -32,7 +32,7 @@ def remove_boilerplate(document: Document, rules: Sequence[CompiledRule]) -> Rem
             skips.append(Skip(rule.id, (1, len(document)), "regex timed out; rule skipped"))
             continue
         for hit in expand(rule, document, found):
-            reason = refusal(hit, document, rule.spec.guard)
+            reason = refusal(hit, document, rule.spec.scope, rule.spec.guard)
             if reason is None:
                 hits.append(hit)
             else:

@@ -21,6 +21,7 @@ class Hit:
     start: int
     end: int
     whole_lines: bool
+    anchor: int  # the matched line the hit grew from
 
 
 @dataclass(frozen=True)
@@ -72,16 +73,18 @@ def expand(rule: CompiledRule, document: Document, found: list[Found]) -> list[H
             first, last = line, max(document.last_content_line, line)
         else:  # from-start
             first, last = 0, line
+        anchor = line
         if hits and hits[-1].whole_lines and first <= hits[-1].last + 1:
-            first = min(first, hits[-1].first)
-            last = max(last, hits[-1].last)
-            hits.pop()
-        hits.append(_line_hit(rule, document, first, last))
+            previous = hits.pop()
+            first, last = min(first, previous.first), max(last, previous.last)
+            # A to-end rule is bounded from its first anchor; every other from its last.
+            anchor = previous.anchor if scope.remove == "to-end" else line
+        hits.append(_line_hit(rule, document, first, last, anchor))
     return hits
 
 
-def _line_hit(rule: CompiledRule, document: Document, first: int, last: int) -> Hit:
-    return Hit(rule, first, last, document.starts[first], document.line_end(last), True)
+def _line_hit(rule: CompiledRule, document: Document, first: int, last: int, anchor: int) -> Hit:
+    return Hit(rule, first, last, document.starts[first], document.line_end(last), True, anchor)
 
 
 def _span_hit(rule: CompiledRule, document: Document, match: Found) -> Hit:
@@ -90,8 +93,8 @@ def _span_hit(rule: CompiledRule, document: Document, match: Found) -> Hit:
     offset = document.starts[line]
     rest = text[: match.start - offset] + text[match.end - offset :]
     if _LEFTOVER.match(rest):
-        return _line_hit(rule, document, line, line)
-    return Hit(rule, line, line, match.start, match.end, False)
+        return _line_hit(rule, document, line, line, line)
+    return Hit(rule, line, line, match.start, match.end, False, line)
 
 
 def _block(
@@ -130,11 +133,21 @@ def _extend(
     return reached
 
 
-def refusal(hit: Hit, document: Document, guard: GuardSpec) -> str | None:
-    """Why a guard refuses the hit, or None when it may fire."""
-    text_length = len(document.text)
-    before = len(document.text[: hit.start].strip())
-    after = len(document.text[hit.end :].strip())
+def refusal(hit: Hit, document: Document, scope: ScopeSpec, guard: GuardSpec) -> str | None:
+    """Why a guard refuses the hit, or None when it may fire.
+
+    Rules that remove to an edge are bounded from their anchor: a to-end rule's
+    ``max_chars_after`` counts what follows the anchor line, all of which it would remove.
+    """
+    text = document.text
+    text_length = len(text)
+    start, end = hit.start, hit.end
+    if scope.remove == "from-start":
+        start = document.starts[hit.anchor]
+    if scope.remove == "to-end":
+        end = document.line_end(hit.anchor)
+    before = len(text[:start].strip())
+    after = len(text[end:].strip())
     if guard.min_chars_before is not None and before < guard.min_chars_before:
         return f"min_chars_before: {before} characters before it, needs {guard.min_chars_before}"
     if guard.max_chars_before is not None and before > guard.max_chars_before:

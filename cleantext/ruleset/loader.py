@@ -16,6 +16,8 @@ from cleantext.errors import RuleError
 from cleantext.ruleset.schema import RuleSpec, _Table, parse_rule
 
 PRESETS_FOLDER = "presets"
+PACK_KEYS = ("name", "description", "defaults")
+PRESET_KEYS = ("description", "select", "ignore", "extends")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,15 +75,12 @@ def load_library(user_paths: Iterable[Path] = ()) -> Library:
 
 def _read_pack(pack_dir: Path, packs: dict[str, str]) -> list[RuleSpec]:
     manifest_path = pack_dir / "pack.toml"
-    manifest = _Table(read_toml(manifest_path), manifest_path, "")
+    manifest = _Table(read_toml(manifest_path), manifest_path, "", PACK_KEYS)
     name = manifest.require("name", str)
     if name != pack_dir.name:
         raise manifest.fail("name", f"{name!r} must equal the folder name {pack_dir.name!r}")
     packs[name] = manifest.require("description", str).strip()
     defaults = manifest.get("defaults", dict, {})
-    manifest.get("default", bool, True)
-    manifest.get("languages", list, [])
-    manifest.close()
     return [
         parse_rule(read_toml(path), path, name, defaults)
         for path in sorted(pack_dir.glob("*.toml"))
@@ -137,7 +136,7 @@ def _layer(rules: dict[str, RuleSpec], spec: RuleSpec) -> None:
 def _read_presets(folder: Path) -> dict[str, Preset]:
     presets: dict[str, Preset] = {}
     for path in sorted(folder.glob("*.toml")):
-        table = _Table(read_toml(path), path, "")
+        table = _Table(read_toml(path), path, "", PRESET_KEYS)
         presets[path.stem] = Preset(
             name=path.stem,
             select=table.strings("select"),
@@ -146,5 +145,4 @@ def _read_presets(folder: Path) -> dict[str, Preset]:
             description=table.get("description", str, ""),
             path=str(path),
         )
-        table.close()
     return presets

@@ -43,6 +43,42 @@ LINE_PREDICATES = (
     "link_like",
     "pattern",
 )
+RULE_KEYS = (
+    "id",
+    "title",
+    "category",
+    "languages",
+    "status",
+    "description",
+    "overrides",
+    "match",
+    "scope",
+    "guard",
+    "example",
+    "counterexample",
+)
+MATCH_KEYS = (
+    "kind",
+    "phrases",
+    "whole_line",
+    "patterns",
+    "ignore_case",
+    "timeout_ms",
+    "name",
+    "params",
+    *LINE_PREDICATES,
+)
+SCOPE_KEYS = (
+    "remove",
+    "continue",
+    "continue_regex",
+    "direction",
+    "max_gap",
+    "max_gap_chars",
+    "max_lines",
+)
+GUARD_KEYS = ("min_chars_before", "max_chars_before", "max_chars_after", "max_share")
+EXAMPLE_KEYS = ("name", "text", "expect")
 _ID = regex.compile(r"^[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$")
 _LANGUAGE = regex.compile(r"^(?:\*|[a-z]{2,3})$")
 
@@ -113,17 +149,18 @@ class RuleSpec:
 class _Table:
     """Reads one TOML table, checking types and reporting unknown keys with a suggestion."""
 
-    def __init__(self, data: Any, path: Path, prefix: str) -> None:
+    def __init__(self, data: Any, path: Path, prefix: str, known: tuple[str, ...]) -> None:
         if not isinstance(data, dict):
             raise RuleError(f"{path}: {prefix or 'file'}: expected a table")
         self.data, self.path, self.prefix = data, path, prefix
-        self.seen: set[str] = set()
+        for key in data:
+            if key not in known:
+                raise self.fail(key, f"unknown key{_hint(key, known)}")
 
     def fail(self, key: str, problem: str) -> RuleError:
         return RuleError(f"{self.path}: {self.prefix}{key}: {problem}")
 
     def get(self, key: str, kind: type | tuple[type, ...], default: Any = None) -> Any:
-        self.seen.add(key)
         if key not in self.data:
             return default
         value = self.data[key]
@@ -158,11 +195,6 @@ class _Table:
             )
         return str(value)
 
-    def close(self) -> None:
-        for key in self.data:
-            if key not in self.seen:
-                raise self.fail(key, f"unknown key{_hint(key, tuple(self.seen))}")
-
 
 def _hint(word: str, choices: tuple[str, ...] | list[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1)
@@ -172,7 +204,7 @@ def _hint(word: str, choices: tuple[str, ...] | list[str]) -> str:
 def parse_rule(data: dict[str, Any], path: Path, pack: str, defaults: dict[str, Any]) -> RuleSpec:
     """Validate one rule file's data; ``defaults`` come from the pack's ``[defaults]``."""
     merged = _merge(defaults, data)
-    table = _Table(merged, path, "")
+    table = _Table(merged, path, "", RULE_KEYS)
     rule_id = table.require("id", str)
     expected = f"{pack}.{path.stem}"
     if rule_id != expected:
@@ -189,16 +221,15 @@ def parse_rule(data: dict[str, Any], path: Path, pack: str, defaults: dict[str, 
         languages=languages,
         status=table.choice("status", STATUSES, "stable"),
         description=table.require("description", str).strip(),
-        match=_parse_match(_Table(table.require("match", dict), path, "match."), path),
-        scope=_parse_scope(_Table(table.get("scope", dict, {}), path, "scope.")),
-        guard=_parse_guard(_Table(table.get("guard", dict, {}), path, "guard.")),
+        match=_parse_match(_Table(table.require("match", dict), path, "match.", MATCH_KEYS), path),
+        scope=_parse_scope(_Table(table.get("scope", dict, {}), path, "scope.", SCOPE_KEYS)),
+        guard=_parse_guard(_Table(table.get("guard", dict, {}), path, "guard.", GUARD_KEYS)),
         examples=_parse_examples(table, "example", path),
         counterexamples=_parse_examples(table, "counterexample", path),
         overrides=table.get("overrides", str),
         path=str(path),
         pack=pack,
     )
-    table.close()
     _check_scope_fits(spec, table)
     return spec
 
@@ -237,8 +268,13 @@ def _parse_match(table: _Table, path: Path) -> MatchSpec:
         raise table.fail("kind", f"a lines rule needs at least one of {', '.join(LINE_PREDICATES)}")
     for pattern in spec.patterns + tuple(v for k, v in spec.predicates if k == "pattern"):
         _check_regex(table, "pattern", pattern)
-    table.close()
     return spec
+
+
+def _single_pattern(table: _Table, kind: str) -> tuple[str, ...]:
+    """``pattern = "..."``: the regex of a regex rule (a lines rule reads it as a predicate)."""
+    pattern = table.get("pattern", str) if kind == "regex" else None
+    return (pattern,) if pattern else ()
 
 
 def _parse_predicates(table: _Table) -> tuple[tuple[str, Any], ...]:
@@ -279,7 +315,6 @@ def _parse_scope(table: _Table) -> ScopeSpec:
     )
     for pattern in spec.continue_regex:
         _check_regex(table, "continue_regex", pattern)
-    table.close()
     return spec
 
 
@@ -292,18 +327,16 @@ def _parse_guard(table: _Table) -> GuardSpec:
     )
     if spec.max_share is not None and not 0 < spec.max_share <= 1:
         raise table.fail("max_share", "expected a share between 0 and 1")
-    table.close()
     return spec
 
 
 def _parse_examples(table: _Table, key: str, path: Path) -> tuple[Example, ...]:
     examples = []
     for number, item in enumerate(table.get(key, list, []), start=1):
-        entry = _Table(item, path, f"{key}[{number}].")
+        entry = _Table(item, path, f"{key}[{number}].", EXAMPLE_KEYS)
         text = entry.require("text", str)
         expect = entry.require("expect", str) if key == "example" else None
         examples.append(Example(entry.get("name", str, f"{key}-{number}"), text, expect))
-        entry.close()
     return tuple(examples)
 
 

@@ -1,0 +1,83 @@
+"""Golden corpus: each document in ``corpus/`` must clean to its expected text and report.
+
+``expected.txt`` is the default preset's output (``expected-strict.txt``, where present,
+the strict preset's); ``report.json`` lists the removals by rule and line range and counts
+the repairs by fixer. After an intentional change to the rules, review the diff of
+``pytest tests/test_corpus.py --update-golden`` before committing it.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cleantext import Cleaner, Config, Report
+
+from .conftest import CORPUS
+
+CASES = sorted(p for p in CORPUS.iterdir() if (p / "input.txt").is_file())
+CLEANERS = {preset: Cleaner(Config(preset=preset)) for preset in ("default", "strict")}
+
+
+def read(path: Path) -> str:
+    return path.read_bytes().decode("utf-8")
+
+
+def summary(report: Report) -> dict[str, Any]:
+    repairs: dict[str, int] = {}
+    for edit in report.repairs:
+        repairs[edit.rule] = repairs.get(edit.rule, 0) + 1
+    return {
+        "removals": [
+            {"rule": e.rule, "lines": list(e.lines), "chars": e.end - e.start}
+            for e in report.removals
+        ],
+        "repairs": dict(sorted(repairs.items())),
+    }
+
+
+@pytest.mark.parametrize("case", CASES, ids=[p.name for p in CASES])
+def test_golden_document(case: Path, update_golden: bool) -> None:
+    meta = tomllib.loads(read(case / "case.toml"))
+    original = read(case / "input.txt")
+    report = CLEANERS[meta.get("preset", "default")].explain(original, id=case.name)
+    assert report.apply(original) == report.cleaned
+    expected_report = json.dumps(summary(report), indent=2, ensure_ascii=False) + "\n"
+    if update_golden:
+        (case / "expected.txt").write_bytes(report.cleaned.encode("utf-8"))
+        (case / "report.json").write_text(expected_report, encoding="utf-8")
+        return
+    assert report.cleaned == read(case / "expected.txt")
+    assert expected_report == read(case / "report.json")
+
+
+STRICT_CASES = [p for p in CASES if (p / "expected-strict.txt").is_file()]
+
+
+@pytest.mark.parametrize("case", STRICT_CASES, ids=[p.name for p in STRICT_CASES])
+def test_golden_document_strict(case: Path, update_golden: bool) -> None:
+    cleaned = CLEANERS["strict"].clean(read(case / "input.txt"))
+    if update_golden:
+        (case / "expected-strict.txt").write_bytes(cleaned.encode("utf-8"))
+        return
+    assert cleaned == read(case / "expected-strict.txt")
+
+
+def test_corpus_is_varied() -> None:
+    metas = [tomllib.loads(read(case / "case.toml")) for case in CASES]
+    assert len(CASES) >= 25
+    assert sum(1 for meta in metas if meta["kind"] == "hard-negative") >= 8
+    assert len({meta["language"] for meta in metas}) >= 5
+
+
+def test_hard_negatives_lose_nothing() -> None:
+    """Articles about cookies, logins and comments may be repaired, never cut."""
+    for case in CASES:
+        meta = tomllib.loads(read(case / "case.toml"))
+        if meta["kind"] == "hard-negative":
+            report = CLEANERS["default"].explain(read(case / "input.txt"))
+            assert report.removals == (), f"{case.name}: {report.removals}"
