@@ -12,7 +12,7 @@ from typing import Any
 
 from cleantext._version import __version__
 from cleantext.config import Config, load_config
-from cleantext.engine import Cleaner, RuleSet, cached_cleaner, load_ruleset
+from cleantext.engine import Cleaner, InputKind, RuleSet, cached_cleaner, load_ruleset
 from cleantext.errors import CleantextError, ConfigError, InputError, RuleError
 from cleantext.model import Edit, Report, Skip
 
@@ -53,16 +53,17 @@ def _cleaner(options: dict[str, Any]) -> Cleaner:
     return cached_cleaner(config)
 
 
-def clean_text(text: str, **options: Any) -> str:
+def clean_text(text: str | bytes, *, input: InputKind = "text", **options: Any) -> str:
     """Clean one document with the default rules, or those the options select.
 
     Options are the `Config` fields: ``preset``, ``select``, ``extend_select``, ``ignore``,
     ``languages``, ``rule_dirs``, ``preview``, ``repair``, and ``config`` (a `Config`).
-    The compiled rule set is cached per distinct options.
+    The compiled rule set is cached per distinct options. ``input="html"`` extracts the
+    article from an HTML page (str or bytes) with trafilatura first (the ``html`` extra).
     """
-    return _cleaner(dict(options)).clean(text)
+    return _cleaner(dict(options)).clean(text, input=input)
 
 
-def clean_and_explain(text: str, **options: Any) -> Report:
+def clean_and_explain(text: str | bytes, *, input: InputKind = "text", **options: Any) -> Report:
     """Clean one document and return the `Report` of every edit (same options)."""
-    return _cleaner(dict(options)).explain(text)
+    return _cleaner(dict(options)).explain(text, input=input)

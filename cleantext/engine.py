@@ -13,11 +13,13 @@ import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
+from typing import Any, Literal
 
 from cleantext._version import __version__
 from cleantext.config import Config
 from cleantext.document import Document
 from cleantext.edits import apply_changes, compose, to_edits
+from cleantext.errors import ConfigError, InputError
 from cleantext.language import guess_language
 from cleantext.model import Change, Report, Skip
 from cleantext.prefilter import Prefilter
@@ -29,6 +31,9 @@ from cleantext.scopes import CompiledRule
 from cleantext.typography import FIXERS, may_need_repair, repair_context
 
 MAX_PASSES = 8
+
+# What `Cleaner.explain` is given: plain text, or an HTML page to extract the text from.
+InputKind = Literal["text", "html"]
 
 
 @dataclass(frozen=True)
@@ -95,12 +100,27 @@ class Cleaner:
         self.config = config or Config()
         self.ruleset = ruleset if ruleset is not None else load_ruleset(self.config)
 
-    def clean(self, text: str, *, language: str | None = None) -> str:
+    def clean(
+        self, text: str | bytes, *, language: str | None = None, input: InputKind = "text"
+    ) -> str:
         """The cleaned text."""
-        return self.explain(text, language=language).cleaned
+        return self.explain(text, language=language, input=input).cleaned
 
-    def explain(self, text: str, *, id: str = "", language: str | None = None) -> Report:
-        """The cleaned text with every edit explained, in the original's coordinates."""
+    def explain(
+        self,
+        text: str | bytes,
+        *,
+        id: str = "",
+        language: str | None = None,
+        input: InputKind = "text",
+    ) -> Report:
+        """The cleaned text with every edit explained, in the original's coordinates.
+
+        With ``input="html"`` the page goes through trafilatura first: the report's
+        original is the extracted text, its spans refer to it, and ``Report.extra`` records
+        the extraction options.
+        """
+        text, extra = _prepare_input(text, input)
         current = text
         changes: list[Change] = []
         skips: list[Skip] | None = None
@@ -131,12 +151,27 @@ class Cleaner:
             edits=to_edits(text, changes),
             skips=tuple(skips or ()),
             language=guessed,
+            extra=extra,
         )
 
     def _language(self, text: str) -> str | None:
         if len(self.config.languages) == 1 and self.config.languages[0] != "*":
             return self.config.languages[0]
         return guess_language(text)
+
+
+def _prepare_input(text: str | bytes, input: InputKind) -> tuple[str, dict[str, Any]]:
+    """The text the stages clean, and what the report records about how it was obtained."""
+    if input == "html":
+        from cleantext.html import extract_text  # trafilatura only when HTML is cleaned
+
+        extraction = extract_text(text)
+        return extraction.text, extraction.describe()
+    if input != "text":
+        raise ConfigError(f"unknown input kind {input!r}; use 'text' or 'html'")
+    if isinstance(text, bytes):
+        raise InputError("text input must be str: decode the bytes first, or pass input='html'")
+    return text, {}
 
 
 def _repair(text: str, changes: list[Change], language: str | None) -> tuple[str, list[Change]]:

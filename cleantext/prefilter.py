@@ -17,16 +17,14 @@ import re
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+# Python's own regex parser (re._parser since 3.11); a pattern it cannot read always runs.
+from re import _constants as _sre  # type: ignore[attr-defined]
+from re import _parser as _sre_parse  # type: ignore[attr-defined]
 from typing import Any, Protocol
 
 from cleantext.document import normalize_line
 from cleantext.ruleset.schema import MatchSpec
-
-try:  # Python's own regex parser; `regex` patterns it cannot read simply always run.
-    import re._constants as _sre
-    import re._parser as _sre_parse
-except ImportError:  # pragma: no cover - older or other Pythons
-    _sre = _sre_parse = None  # type: ignore[assignment]
 
 # Removed before scanning, as `normalize_line` removes them before comparing lines, so that
 # a phrase's words are found whatever emphasis markers split them.
@@ -47,7 +45,8 @@ def triggers_for(match: MatchSpec) -> frozenset[str] | None:
     >>> from cleantext.ruleset.schema import MatchSpec
     >>> sorted(triggers_for(MatchSpec("phrase", phrases=("Leave a Reply", "Share this:"))))
     ['leave', 'share']
-    >>> sorted(triggers_for(MatchSpec("regex", patterns=(r"^(?:\\*\\s)?(Log|Sign) ?in to comment$",))))
+    >>> pattern = r"^(?:\\*\\s)?(Log|Sign) ?in to comment$"
+    >>> sorted(triggers_for(MatchSpec("regex", patterns=(pattern,))))
     ['in to comment']
     >>> triggers_for(MatchSpec("regex", patterns=(r"^\\w+$",))) is None
     True
@@ -75,8 +74,6 @@ def _union(sets: Iterable[frozenset[str] | None]) -> frozenset[str] | None:
 
 def regex_triggers(pattern: str) -> frozenset[str] | None:
     """Required literal factors of a regex (case-folded), or None if it has none we can read."""
-    if _sre_parse is None:
-        return None
     try:
         tree = _sre_parse.parse(_as_re_syntax(pattern))
     except Exception:  # syntax only the `regex` module knows, such as \p{L}
