@@ -45,6 +45,7 @@ class Document:
         for line in self.lines[:-1]:
             starts.append(starts[-1] + len(line) + 1)
         self.starts = starts
+        self._normalized: dict[int, str] = {}
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -59,9 +60,12 @@ class Document:
     def is_blank(self, index: int) -> bool:
         return not self.lines[index].strip()
 
-    @cached_property
-    def normalized(self) -> list[str]:
-        return [normalize_line(line) for line in self.lines]
+    def normalized(self, index: int) -> str:
+        """`normalize_line` of one line, computed once and only for lines asked about."""
+        cached = self._normalized.get(index)
+        if cached is None:
+            cached = self._normalized[index] = normalize_line(self.lines[index])
+        return cached
 
     @cached_property
     def last_content_line(self) -> int:

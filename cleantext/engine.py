@@ -21,6 +21,7 @@ from cleantext.document import Document
 from cleantext.edits import apply_changes, compose, to_edits
 from cleantext.errors import ConfigError, InputError
 from cleantext.language import guess_language
+from cleantext.matchers import Lines
 from cleantext.model import Change, Report, Skip
 from cleantext.prefilter import Prefilter
 from cleantext.removal import remove_boilerplate
@@ -48,10 +49,11 @@ class RuleSet:
         matches = [rule.spec.match for rule in self.rules]
         object.__setattr__(self, "prefilter", Prefilter.build(matches))
 
-    def candidates(self, text: str) -> list[CompiledRule]:
-        """The rules that can match ``text`` at all (see `cleantext.prefilter`)."""
+    def candidates(self, text: str) -> list[tuple[CompiledRule, Lines]]:
+        """The rules that can match ``text``, each with its candidate lines (None: all),
+        in rule order (see `cleantext.prefilter`)."""
         chosen = self.prefilter.candidates(text)
-        return [rule for index, rule in enumerate(self.rules) if index in chosen]
+        return [(self.rules[index], chosen[index]) for index in sorted(chosen)]
 
     @classmethod
     def from_specs(cls, specs: Sequence[RuleSpec]) -> RuleSet:
@@ -103,8 +105,9 @@ class Cleaner:
     def clean(
         self, text: str | bytes, *, language: str | None = None, input: InputKind = "text"
     ) -> str:
-        """The cleaned text."""
-        return self.explain(text, language=language, input=input).cleaned
+        """The cleaned text; the same as ``explain(...).cleaned`` without its bookkeeping."""
+        prepared, _extra = _prepare_input(text, input)
+        return self._run(prepared, language, explain=False).cleaned
 
     def explain(
         self,
@@ -121,6 +124,21 @@ class Cleaner:
         the extraction options.
         """
         text, extra = _prepare_input(text, input)
+        run = self._run(text, language, explain=True)
+        return Report(
+            id=id,
+            version=__version__,
+            ruleset=self.ruleset.digest,
+            original=text,
+            cleaned=run.cleaned,
+            edits=to_edits(text, run.changes),
+            skips=tuple(run.skips),
+            language=run.language,
+            extra=extra,
+        )
+
+    def _run(self, text: str, language: str | None, explain: bool) -> _Run:
+        """Repair and remove until a pass changes nothing; compose changes if explaining."""
         current = text
         changes: list[Change] = []
         skips: list[Skip] | None = None
@@ -129,35 +147,28 @@ class Cleaner:
             before = current
             # Guessed again each pass, on the text as it now is: a removed French widget
             # must not leave an English article with French spacing rules.
-            guessed = language or self._language(current)
+            guess = _LazyGuess(language or self._fixed_language(), current)
             if self.config.repair:
-                current, changes = _repair(current, changes, guessed)
+                current, changes = _repair(current, changes, guess, explain)
+            guessed = guess.value if explain or guess.done else None
             result = remove_boilerplate(Document(current), self.ruleset.candidates(current))
             if skips is None:
                 # First pass: repair keeps the line count, so these line numbers are the
                 # original's; later passes only repeat them in shifted coordinates.
                 skips = result.skips
             if result.changes:
-                changes = compose(changes, result.changes, current)
+                if explain:
+                    changes = compose(changes, result.changes, current)
                 current = apply_changes(current, result.changes)
             if current == before:
                 break
-        return Report(
-            id=id,
-            version=__version__,
-            ruleset=self.ruleset.digest,
-            original=text,
-            cleaned=current,
-            edits=to_edits(text, changes),
-            skips=tuple(skips or ()),
-            language=guessed,
-            extra=extra,
-        )
+        return _Run(current, changes, skips or [], guessed)
 
-    def _language(self, text: str) -> str | None:
+    def _fixed_language(self) -> str | None:
+        """The language the configuration names, when it names exactly one."""
         if len(self.config.languages) == 1 and self.config.languages[0] != "*":
             return self.config.languages[0]
-        return guess_language(text)
+        return None
 
 
 def _prepare_input(text: str | bytes, input: InputKind) -> tuple[str, dict[str, Any]]:
@@ -174,14 +185,42 @@ def _prepare_input(text: str | bytes, input: InputKind) -> tuple[str, dict[str, 
     return text, {}
 
 
-def _repair(text: str, changes: list[Change], language: str | None) -> tuple[str, list[Change]]:
+class _LazyGuess:
+    """A document's language, guessed on first use (and given, when the user said it)."""
+
+    def __init__(self, given: str | None, text: str) -> None:
+        self.done = given is not None
+        self._value, self._text = given, text
+
+    @property
+    def value(self) -> str | None:
+        if not self.done:
+            self._value, self.done = guess_language(self._text), True
+        return self._value
+
+    def __call__(self) -> str | None:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    cleaned: str
+    changes: list[Change]
+    skips: list[Skip]
+    language: str | None
+
+
+def _repair(
+    text: str, changes: list[Change], language: _LazyGuess, explain: bool
+) -> tuple[str, list[Change]]:
     if not may_need_repair(text):
         return text, changes
     context = repair_context(text, language)
     for fixer in FIXERS.values():
         found = fixer(text, context)
         if found:
-            changes = compose(changes, found, text)
+            if explain:
+                changes = compose(changes, found, text)
             text = apply_changes(text, found)
             context = repair_context(text, language)
     return text, changes

@@ -65,7 +65,7 @@ class Extraction:
     text: str
     options: Mapping[str, Any]
     extractor: str
-    html_chars: int
+    html_length: int
     found: bool = True
 
     def describe(self) -> dict[str, Any]:
@@ -75,7 +75,7 @@ class Extraction:
             "extraction": {
                 "extractor": self.extractor,
                 "options": dict(self.options),
-                "html_chars": self.html_chars,
+                "html_length": self.html_length,
                 "found": self.found,
             },
         }
@@ -108,6 +108,6 @@ def extract_text(html: str | bytes, options: Mapping[str, Any] | None = None) ->
         text=text or "",
         options=MappingProxyType(used),
         extractor=f"trafilatura {trafilatura.__version__}",
-        html_chars=len(html),
+        html_length=len(html),
         found=bool(text),
     )

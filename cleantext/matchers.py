@@ -29,7 +29,9 @@ class RegexTimeout(Exception):
     """A rule's pattern took longer than its time budget on this document."""
 
 
-Matcher = Callable[[Document], list[Found]]
+# A matcher gets the document and the lines worth looking at (None: all of them).
+Lines = frozenset[int] | None
+Matcher = Callable[[Document, Lines], list[Found]]
 
 
 def phrase_pattern(phrases: tuple[str, ...], ignore_case: bool = True) -> regex.Pattern[str]:
@@ -66,48 +68,57 @@ def compile_matcher(spec: MatchSpec) -> Matcher:
     if heuristic is None:
         raise KeyError(spec.name)
     params = dict(spec.params)
-    return lambda document: [Found(*hit) for hit in heuristic(document, params)]
+    return lambda document, lines: [Found(*hit) for hit in heuristic(document, params)]
 
 
 def _whole_line_phrases(phrases: tuple[str, ...]) -> Matcher:
     wanted = frozenset(normalize_line(phrase) for phrase in phrases)
 
-    def match(document: Document) -> list[Found]:
+    def match(document: Document, lines: Lines) -> list[Found]:
         return [
             Found(index, document.starts[index], document.line_end(index))
-            for index, normalized in enumerate(document.normalized)
-            if normalized in wanted
+            for index in (range(len(document)) if lines is None else sorted(lines))
+            if document.normalized(index) in wanted
         ]
 
     return match
 
 
 def _searcher(patterns: list[regex.Pattern[str]], timeout_ms: int) -> Matcher:
-    """Search the whole text at once (far faster than line by line); a match that runs
-    across a line break is searched again inside its first line."""
+    """The first match in each line, of the first pattern that matches there.
+
+    Without candidate lines the whole text is searched at once (far faster than line by
+    line); a match that runs across line breaks is searched again in each of its lines,
+    so both ways give the same result.
+    """
     timeout = timeout_ms / 1000
 
-    def match(document: Document) -> list[Found]:
-        found: dict[int, Found] = {}
+    def in_line(index: int, document: Document) -> Found | None:
+        start, end = document.starts[index], document.line_end(index)
+        for pattern in patterns:
+            hit = pattern.search(document.text, start, end, timeout=timeout)
+            if hit is not None and hit.end() > hit.start():
+                return Found(index, hit.start(), hit.end())
+        return None
+
+    def whole_text(document: Document) -> set[int]:
+        """The lines worth a per-line search: those the whole-text search stopped on."""
         text = document.text
+        found: set[int] = set()
+        for pattern in patterns:
+            for hit in pattern.finditer(text, timeout=timeout):
+                first = document.line_at(hit.start())
+                last = document.line_at(hit.end()) if "\n" in hit.group() else first
+                found.update(range(first, last + 1))
+        return found
+
+    def match(document: Document, lines: Lines) -> list[Found]:
         try:
-            for pattern in patterns:
-                for hit in pattern.finditer(text, timeout=timeout):
-                    start, end = hit.span()
-                    line = document.line_at(start)
-                    if "\n" in text[start:end]:
-                        again = pattern.search(
-                            text, document.starts[line], document.line_end(line), timeout=timeout
-                        )
-                        if again is None:
-                            continue
-                        start, end = again.span()
-                    if start == end:
-                        continue
-                    found.setdefault(line, Found(line, start, end))
+            candidates = whole_text(document) if lines is None else lines
+            hits = (in_line(index, document) for index in sorted(candidates))
+            return [hit for hit in hits if hit is not None]
         except TimeoutError as error:
             raise RegexTimeout(str(error)) from None
-        return sorted(found.values(), key=lambda f: f.line)
 
     return match
 
@@ -145,12 +156,13 @@ def _line_predicates(predicates: dict[str, Any], timeout_ms: int) -> Matcher:
                 return False
         return compiled is None or compiled.search(text, timeout=timeout_ms / 1000) is not None
 
-    def match(document: Document) -> list[Found]:
+    def match(document: Document, lines: Lines) -> list[Found]:
+        indexes = range(len(document)) if lines is None else sorted(lines)
         try:
             return [
                 Found(index, document.starts[index], document.line_end(index))
-                for index, line in enumerate(document.lines)
-                if holds(line)
+                for index in indexes
+                if holds(document.lines[index])
             ]
         except TimeoutError as error:
             raise RegexTimeout(str(error)) from None

@@ -14,17 +14,17 @@ resort give the same edits.
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 # Python's own regex parser (re._parser since 3.11); a pattern it cannot read always runs.
 from re import _constants as _sre  # type: ignore[attr-defined]
 from re import _parser as _sre_parse  # type: ignore[attr-defined]
-from typing import Any, Protocol
+from typing import Any
 
 from cleantext.document import normalize_line
 from cleantext.ruleset.schema import MatchSpec
+from cleantext.scanners import Scanner, make_scanner
 
 # Removed before scanning, as `normalize_line` removes them before comparing lines, so that
 # a phrase's words are found whatever emphasis markers split them.
@@ -148,15 +148,11 @@ def _element_factors(op: Any, value: Any) -> set[str] | None:
     return None
 
 
-class Scanner(Protocol):
-    def __call__(self, prepared: str) -> set[int]: ...
-
-
 @dataclass(frozen=True)
 class Prefilter:
-    """Which rules (by index) to run on a document."""
+    """Which rules to run on a document, and on which of its lines."""
 
-    always: frozenset[int]
+    always: frozenset[int]  # rules that run on every line
     owners: tuple[frozenset[int], ...]  # trigger id -> rules that own it
     scan: Scanner
     backend: str
@@ -177,80 +173,19 @@ class Prefilter:
         name, scan = make_scanner(words, backend)
         return cls(frozenset(always), owners, scan, name)
 
-    def candidates(self, text: str) -> set[int]:
-        found = set(self.always)
+    def candidates(self, text: str) -> dict[int, frozenset[int] | None]:
+        """Rule index -> the lines where one of its triggers stands (None: every line).
+
+        A rule matches within one line, so a line without any of its triggers cannot
+        hold a match of it.
+        """
+        lines: dict[int, set[int]] = {}
         if self.owners:
-            for trigger in self.scan(prepare(text)):
-                found |= self.owners[trigger]
+            for trigger, line in self.scan(prepare(text)):
+                for rule in self.owners[trigger]:
+                    lines.setdefault(rule, set()).add(line)
+        found: dict[int, frozenset[int] | None] = {
+            rule: frozenset(at) for rule, at in lines.items()
+        }
+        found.update(dict.fromkeys(self.always))
         return found
-
-
-def make_scanner(words: list[str], backend: str | None = None) -> tuple[str, Scanner]:
-    """The fastest available scanner for ``words``, or the one named by ``backend``."""
-    order = [backend] if backend else ["hyperscan", "ahocorasick", "plain"]
-    for name in order:
-        try:
-            return name, _SCANNERS[name](words)
-        except ImportError:
-            if backend:
-                raise
-    raise ImportError("no scanner available")  # unreachable: "plain" needs no import
-
-
-def _hyperscan_scanner(words: list[str]) -> Scanner:
-    import hyperscan
-
-    if not words:
-        return lambda prepared: set()
-    database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-    database.compile(
-        expressions=[_hyperscan_literal(word) for word in words],
-        ids=list(range(len(words))),
-        elements=len(words),
-        flags=[hyperscan.HS_FLAG_SINGLEMATCH] * len(words),
-    )
-    # A scratch space serves one scan at a time: each thread gets its own.
-    local = threading.local()
-
-    def scan(prepared: str) -> set[int]:
-        scratch = getattr(local, "scratch", None)
-        if scratch is None:
-            scratch = local.scratch = hyperscan.Scratch(database)
-        found: set[int] = set()
-
-        def on_match(ident: int, start: int, end: int, flags: int, context: Any) -> None:
-            found.add(ident)
-
-        database.scan(prepared.encode("utf-8"), match_event_handler=on_match, scratch=scratch)
-        return found
-
-    return scan
-
-
-def _hyperscan_literal(word: str) -> bytes:
-    """A literal as a Hyperscan expression: every byte escaped."""
-    return b"".join(b"\\x%02x" % byte for byte in word.encode("utf-8"))
-
-
-def _ahocorasick_scanner(words: list[str]) -> Scanner:
-    import ahocorasick
-
-    if not words:
-        return lambda prepared: set()
-    automaton = ahocorasick.Automaton()
-    for index, word in enumerate(words):
-        automaton.add_word(word, index)
-    automaton.make_automaton()
-    return lambda prepared: {index for _end, index in automaton.iter(prepared)}
-
-
-def _plain_scanner(words: list[str]) -> Scanner:
-    indexed = list(enumerate(words))
-    return lambda prepared: {index for index, word in indexed if word in prepared}
-
-
-_SCANNERS = {
-    "hyperscan": _hyperscan_scanner,
-    "ahocorasick": _ahocorasick_scanner,
-    "plain": _plain_scanner,
-}

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cleantext.document import Document
-from cleantext.matchers import RegexTimeout
+from cleantext.matchers import Lines, RegexTimeout
 from cleantext.model import Change, Skip
 from cleantext.scopes import CompiledRule, Hit, expand, refusal
 
@@ -22,12 +22,15 @@ class RemovalResult:
     skips: list[Skip]
 
 
-def remove_boilerplate(document: Document, rules: Sequence[CompiledRule]) -> RemovalResult:
+def remove_boilerplate(
+    document: Document, rules: Sequence[tuple[CompiledRule, Lines]]
+) -> RemovalResult:
+    """Run each rule on its candidate lines (None: all lines) and settle the hits."""
     hits: list[Hit] = []
     skips: list[Skip] = []
-    for rule in rules:
+    for rule, lines in rules:
         try:
-            found = rule.matcher(document)
+            found = rule.matcher(document, lines)
         except RegexTimeout:
             skips.append(Skip(rule.id, (1, len(document)), "regex timed out; rule skipped"))
             continue

@@ -46,7 +46,7 @@ class CompiledRule:
 
     def belongs(self, document: Document, index: int) -> bool:
         """Whether a line is one of the block's continue lines."""
-        if self.continue_phrases and self.continue_phrases.search(document.normalized[index]):
+        if self.continue_phrases and self.continue_phrases.search(document.normalized(index)):
             return True
         return any(p.search(document.lines[index]) for p in self.continue_regex)
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import sys
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
@@ -32,16 +31,24 @@ _FOLLOWS_PUNCTUATION = r"(?=\s|$|[)\]\"'’”»])"
 _FRENCH_SPACED = ";:!?»"
 
 
-@dataclass(frozen=True, slots=True)
 class RepairContext:
-    """What fixers need to know about the document: its language and protected lines."""
+    """What fixers need to know about the document: whether it is French, and which
+    lines are protected. The language is only guessed if a fixer asks (most documents
+    have no space before ``; : ! ?`` and never need to know)."""
 
-    language: str | None
-    protected: tuple[tuple[int, int], ...]  # spans of code-like lines, sorted
+    def __init__(
+        self,
+        language: str | Callable[[], str | None] | None,
+        protected: tuple[tuple[int, int], ...],
+    ) -> None:
+        self._language = language
+        self.protected = protected
 
     @property
     def french(self) -> bool:
-        return self.language == "fr"
+        if callable(self._language):
+            self._language = self._language()
+        return self._language == "fr"
 
     def is_protected(self, position: int) -> bool:
         index = bisect_right(self.protected, (position, sys.maxsize)) - 1
@@ -72,7 +79,10 @@ def normalize_line_endings(text: str, context: RepairContext) -> list[Change]:
 # Every sequence ftfy's `is_bad` flags holds two adjacent non-ASCII characters, a C1
 # control, or one of Â Ã Œ œ (see MOJIBAKE_CATEGORIES and BADNESS_RE in ftfy.badness):
 # one cheap search rules out ftfy's expensive one on most text.
-_MAY_BE_MOJIBAKE = regex.compile(r"[^\x00-\x7f]{2}|[\x80-\x9f\u00c2\u00c3\u0152\u0153]")
+# A pair of two white-space characters (doubled no-break spaces) never counts.
+_MAY_BE_MOJIBAKE = regex.compile(
+    r"[^\x00-\x7f\s][^\x00-\x7f]|[^\x00-\x7f][^\x00-\x7f\s]|[\x80-\x9f\u00c2\u00c3\u0152\u0153]"
+)
 # C0/C1 controls, lone surrogates, terminal escapes: what ftfy removes besides mojibake.
 _CONTROLS = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]|\x1b\[")
 
@@ -86,10 +96,14 @@ def fix_encoding(text: str, context: RepairContext) -> list[Change]:
     >>> [c.replacement for c in fix_encoding("Caf\\u00c3\\u00a9 “ok”", _plain(""))]
     ['é']
     """
-    if not _MAY_BE_MOJIBAKE.search(text) and not _CONTROLS.search(text):
+    controls = _CONTROLS.search(text) is not None
+    if not controls and not _MAY_BE_MOJIBAKE.search(text):
+        return []
+    from ftfy.badness import is_bad
+
+    if not controls and not is_bad(text):
         return []
     import ftfy
-    from ftfy.badness import is_bad
 
     config = _ftfy_config()
     changes: list[Change] = []
@@ -167,7 +181,7 @@ def remove_space_before_punctuation(text: str, context: RepairContext) -> list[C
     return [
         _repair(m.start(), m.end(), "", "space-before-punctuation")
         for m in _SPACE_BEFORE_PUNCTUATION.finditer(text)
-        if not (context.french and m.group("french") is not None)
+        if not (m.group("french") is not None and context.french)
         and not context.is_protected(m.start())
     ]
 
@@ -212,7 +226,7 @@ def normalize_space_between_words(text: str, context: RepairContext) -> list[Cha
         before, after = text[match.start() - 1], text[match.end()]
         if len(gap) == 1 and before.isdigit() and after.isdigit():
             continue
-        if context.french and (after in _FRENCH_SPACED or before == "«"):
+        if (after in _FRENCH_SPACED or before == "«") and context.french:
             continue
         changes.append(_repair(match.start(), match.end(), " ", "space-between-words"))
     return changes
@@ -286,7 +300,7 @@ def protected_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(merged)
 
 
-def repair_context(text: str, language: str | None) -> RepairContext:
+def repair_context(text: str, language: str | Callable[[], str | None] | None) -> RepairContext:
     return RepairContext(language, protected_spans(text))
 
 

@@ -57,6 +57,7 @@ UNIVERSAL_NEWLINE = regex.compile(r"\r\n|\r|\n")
 def test_cleaning_is_idempotent(text: str) -> None:
     once = STRICT.clean(text)
     assert STRICT.clean(once) == once
+    assert STRICT.explain(text).cleaned == once
 
 
 @settings(max_examples=300, deadline=None)
