@@ -25,11 +25,12 @@ from cleantext.matchers import Lines
 from cleantext.model import Change, Report, Skip
 from cleantext.prefilter import Prefilter
 from cleantext.removal import remove_boilerplate
+from cleantext.repair_context import RepairContext
 from cleantext.ruleset.loader import load_library
 from cleantext.ruleset.schema import RuleSpec
 from cleantext.ruleset.select import select_rules
 from cleantext.scopes import CompiledRule
-from cleantext.typography import FIXERS, may_need_repair, repair_context
+from cleantext.typography import FIXERS
 
 MAX_PASSES = 8
 
@@ -213,16 +214,17 @@ class _Run:
 def _repair(
     text: str, changes: list[Change], language: _LazyGuess, explain: bool
 ) -> tuple[str, list[Change]]:
-    if not may_need_repair(text):
-        return text, changes
-    context = repair_context(text, language)
-    for fixer in FIXERS.values():
-        found = fixer(text, context)
+    """Run each fixer whose cue is in the text; most clean documents run none."""
+    context = RepairContext(language, text)
+    for fixer in FIXERS:
+        if not fixer.cue(text):
+            continue
+        found = fixer.find(text, context)
         if found:
             if explain:
                 changes = compose(changes, found, text)
             text = apply_changes(text, found)
-            context = repair_context(text, language)
+            context = RepairContext(language, text)
     return text, changes
 
 

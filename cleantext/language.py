@@ -8,7 +8,7 @@ less than a statistical language identifier.
 
 from __future__ import annotations
 
-from collections import Counter
+import re
 
 import regex
 
@@ -27,10 +27,16 @@ _STOPWORDS: dict[str, frozenset[str]] = {
         "ru": "и в не на что с по это как из к но он за для",
     }.items()
 }
-_WORD = regex.compile(r"\p{L}+")
+# Which languages each stopword belongs to.
+_LANGUAGES_OF: dict[str, list[str]] = {}
+for _language, _words in _STOPWORDS.items():
+    for _word in _words:
+        _LANGUAGES_OF.setdefault(_word, []).append(_language)
+# White space and the punctuation that clings to words.
+_BETWEEN_WORDS = re.compile(r"[\s.,;:!?\"'()«»“”„‘’\[\]]+")
 _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 _HAN = regex.compile(r"\p{Han}")
-_SAMPLE_CHARS = 4000
+_SAMPLE_CHARS = 2000
 _MIN_HITS = 3
 
 
@@ -49,10 +55,9 @@ def guess_language(text: str) -> str | None:
         return "ja"
     if len(_HAN.findall(sample)) > len(sample) // 4:
         return "zh"
-    counts = Counter(word.lower() for word in _WORD.findall(sample))
-    scores = {
-        language: sum(counts[word] for word in stopwords if word in counts)
-        for language, stopwords in _STOPWORDS.items()
-    }
+    scores = dict.fromkeys(_STOPWORDS, 0)
+    for word in _BETWEEN_WORDS.split(sample.lower()):
+        for language in _LANGUAGES_OF.get(word, ()):
+            scores[language] += 1
     best = max(scores, key=lambda language: scores[language])
     return best if scores[best] >= _MIN_HITS else None

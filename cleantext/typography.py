@@ -9,15 +9,16 @@ spacing.
 
 from __future__ import annotations
 
-import sys
-from bisect import bisect_right
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 import regex
 
 from cleantext.model import Change
+from cleantext.repair_context import RepairContext
 
 if TYPE_CHECKING:
     from ftfy import TextFixerConfig
@@ -29,33 +30,6 @@ _WORD_END = r"[\w%\"'’”»)\]]"
 _FOLLOWS_PUNCTUATION = r"(?=\s|$|[)\]\"'’”»])"
 # Characters that French typography sets off with a (narrow) no-break space.
 _FRENCH_SPACED = ";:!?»"
-
-
-class RepairContext:
-    """What fixers need to know about the document: whether it is French, and which
-    lines are protected. The language is only guessed if a fixer asks (most documents
-    have no space before ``; : ! ?`` and never need to know)."""
-
-    def __init__(
-        self,
-        language: str | Callable[[], str | None] | None,
-        protected: tuple[tuple[int, int], ...],
-    ) -> None:
-        self._language = language
-        self.protected = protected
-
-    @property
-    def french(self) -> bool:
-        if callable(self._language):
-            self._language = self._language()
-        return self._language == "fr"
-
-    def is_protected(self, position: int) -> bool:
-        index = bisect_right(self.protected, (position, sys.maxsize)) - 1
-        return index >= 0 and self.protected[index][0] <= position < self.protected[index][1]
-
-
-Fixer = Callable[[str, RepairContext], list[Change]]
 
 
 def _repair(
@@ -76,15 +50,32 @@ def normalize_line_endings(text: str, context: RepairContext) -> list[Change]:
     return [_repair(m.start(), m.end(), "\n", "line-endings") for m in _LINE_ENDING.finditer(text)]
 
 
-# Every sequence ftfy's `is_bad` flags holds two adjacent non-ASCII characters, a C1
-# control, or one of Â Ã Œ œ (see MOJIBAKE_CATEGORIES and BADNESS_RE in ftfy.badness):
-# one cheap search rules out ftfy's expensive one on most text.
-# A pair of two white-space characters (doubled no-break spaces) never counts.
-_MAY_BE_MOJIBAKE = regex.compile(
-    r"[^\x00-\x7f\s][^\x00-\x7f]|[^\x00-\x7f][^\x00-\x7f\s]|[\x80-\x9f\u00c2\u00c3\u0152\u0153]"
+# Every sequence ftfy's `is_bad` flags (BADNESS_RE in ftfy.badness) holds a C1 control,
+# one of Â Ã Œ œ, or two adjacent non-ASCII characters of which at least one is neither
+# white space nor a letter of an ordinary non-Latin alphabet (Greek, Cyrillic, Hebrew,
+# Arabic, Indic, Thai, CJK). The exceptions, Ђ Ґ ґ and the Greek tonos, do occur in
+# ftfy's patterns, so they count. One cheap search thus rules out ftfy's expensive one
+# on most text, Russian and Japanese included; tests/test_typography.py checks the claim.
+_PLAIN_SCRIPT = (
+    "\u0370-\u0383\u0386-\u03ff\u0400\u0401\u0403-\u048f\u0492-\u04ff"
+    "\u0590-\u06ff\u0900-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+)
+_UNUSUAL = f"[^\\x00-\\x7f\\s{_PLAIN_SCRIPT}]"
+_MAY_BE_MOJIBAKE = re.compile(
+    f"{_UNUSUAL}[^\\x00-\\x7f]|[^\\x00-\\x7f]{_UNUSUAL}|[\\x80-\\x9f\u00c2\u00c3\u0152\u0153]"
 )
 # C0/C1 controls, lone surrogates, terminal escapes: what ftfy removes besides mojibake.
-_CONTROLS = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]|\x1b\[")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]|\x1b\[")
+# Text, other than the line breaks and tabs, that has no unprintable character at all has
+# no control character: str.isprintable answers that at C speed.
+_LAYOUT_AS_SPACE = str.maketrans("\n\t\r", "   ")
+
+
+def _may_have_controls(text: str) -> bool:
+    """str.translate is fast only on ASCII text; elsewhere the search is the cheaper test."""
+    if text.isascii() and text.translate(_LAYOUT_AS_SPACE).isprintable():
+        return False
+    return _CONTROLS.search(text) is not None
 
 
 def fix_encoding(text: str, context: RepairContext) -> list[Change]:
@@ -96,8 +87,8 @@ def fix_encoding(text: str, context: RepairContext) -> list[Change]:
     >>> [c.replacement for c in fix_encoding("Caf\\u00c3\\u00a9 “ok”", _plain(""))]
     ['é']
     """
-    controls = _CONTROLS.search(text) is not None
-    if not controls and not _MAY_BE_MOJIBAKE.search(text):
+    controls = _may_have_controls(text)
+    if not controls and (text.isascii() or not _MAY_BE_MOJIBAKE.search(text)):
         return []
     from ftfy.badness import is_bad
 
@@ -132,13 +123,59 @@ def _ftfy_config() -> TextFixerConfig:
 
 
 def _diff(old: str, new: str, offset: int) -> list[Change]:
-    """The smallest replacements that turn ``old`` into ``new``, as encoding repairs."""
+    """The smallest replacements that turn ``old`` into ``new``, as encoding repairs.
+
+    Mojibake never touches ASCII, so when both lines have the same ASCII characters in
+    the same order, the repairs are the non-ASCII stretches between them: found in one
+    pass. Otherwise (ftfy also dropped a control character or a space) a general diff.
+
+    >>> [(c.start, c.end, c.replacement) for c in _diff("donâ€™t", "don’t", 0)]
+    [(3, 6, '’')]
+    """
+    if _ascii_skeleton(old) == _ascii_skeleton(new):
+        return _diff_between_ascii(old, new, offset)
     matcher = SequenceMatcher(None, old, new, autojunk=False)
     return [
         _repair(offset + i1, offset + i2, new[j1:j2], "encoding", "encoding")
         for tag, i1, i2, j1, j2 in matcher.get_opcodes()
         if tag != "equal"
     ]
+
+
+_NON_ASCII_RUNS = regex.compile(r"[^\x00-\x7f]+")
+
+
+def _ascii_skeleton(text: str) -> str:
+    return str(_NON_ASCII_RUNS.sub("", text))
+
+
+def _diff_between_ascii(old: str, new: str, offset: int) -> list[Change]:
+    """Pair the non-ASCII runs of both lines by how many ASCII characters precede them."""
+    old_runs, new_runs = _runs_by_ascii_position(old), _runs_by_ascii_position(new)
+    changes = []
+    for position in sorted(old_runs.keys() | new_runs.keys()):
+        old_start, old_end = old_runs.get(position) or _empty_run(old_runs, position)
+        new_start, new_end = new_runs.get(position) or _empty_run(new_runs, position)
+        replacement = new[new_start:new_end]
+        if old[old_start:old_end] != replacement:
+            start, end = offset + old_start, offset + old_end
+            changes.append(_repair(start, end, replacement, "encoding", "encoding"))
+    return changes
+
+
+def _runs_by_ascii_position(text: str) -> dict[int, tuple[int, int]]:
+    runs = {}
+    non_ascii = 0
+    for match in _NON_ASCII_RUNS.finditer(text):
+        runs[match.start() - non_ascii] = match.span()
+        non_ascii += match.end() - match.start()
+    return runs
+
+
+def _empty_run(runs: dict[int, tuple[int, int]], position: int) -> tuple[int, int]:
+    """Where a run would stand after ``position`` ASCII characters, had it one."""
+    before = sum(end - start for key, (start, end) in runs.items() if key < position)
+    return position + before, position + before
 
 
 _ZERO_WIDTH = regex.compile("[\u200b\u2060\ufeff]+")
@@ -175,7 +212,7 @@ def remove_space_before_punctuation(text: str, context: RepairContext) -> list[C
     >>> fix = remove_space_before_punctuation
     >>> [c.start for c in fix("frozen , but :) ... .NET", _plain(""))]
     [6]
-    >>> [c.start for c in fix("Vraiment ? Oui !", RepairContext("fr", ()))]
+    >>> [c.start for c in fix("Vraiment ? Oui !", RepairContext("fr", "", protect=False))]
     []
     """
     return [
@@ -202,7 +239,8 @@ def remove_space_after_parenthesis(text: str, context: RepairContext) -> list[Ch
     ]
 
 
-_WORD_GAP = regex.compile(rf"(?<=\S){_SPACE}+(?=\S)")
+# Only gaps that are not already one plain space: a run of two or more, or a no-break one.
+_WORD_GAP = regex.compile(r"(?<=\S)(?:[ \u00a0\u202f]{2,}|[\u00a0\u202f])(?=\S)")
 
 
 def normalize_space_between_words(text: str, context: RepairContext) -> list[Change]:
@@ -221,7 +259,7 @@ def normalize_space_between_words(text: str, context: RepairContext) -> list[Cha
     changes = []
     for match in _WORD_GAP.finditer(text):
         gap = match.group()
-        if gap == " " or context.is_protected(match.start()):
+        if context.is_protected(match.start()):
             continue
         before, after = text[match.start() - 1], text[match.end()]
         if len(gap) == 1 and before.isdigit() and after.isdigit():
@@ -248,62 +286,55 @@ def strip_trailing_whitespace(text: str, context: RepairContext) -> list[Change]
     ]
 
 
+def _has_any(*needles: str) -> Callable[[str], bool]:
+    return lambda text: any(needle in text for needle in needles)
+
+
+_SPACES = (" ", "\u00a0", "\u202f")
+
+
+def _may_be_damaged_encoding(text: str) -> bool:
+    return not text.isascii() or _may_have_controls(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Fixer:
+    """A named repair and its cue: a test of a few substring searches (which run at
+    gigabytes per second) that is true whenever the fixer could find something."""
+
+    name: str
+    find: Callable[[str, RepairContext], list[Change]]
+    cue: Callable[[str], bool]
+
+
 # Order matters: encoding repairs first (mojibake can hide spaces), punctuation before the
 # word-gap fixer (a no-break space before a comma goes rather than becoming a space).
-FIXERS: dict[str, Fixer] = {
-    "line-endings": normalize_line_endings,
-    "encoding": fix_encoding,
-    "zero-width": remove_zero_width,
-    "space-before-punctuation": remove_space_before_punctuation,
-    "space-after-parenthesis": remove_space_after_parenthesis,
-    "space-between-words": normalize_space_between_words,
-    "trailing-whitespace": strip_trailing_whitespace,
-}
-
-# Any of these means some fixer may have work; text without them skips the stage.
-_MAY_NEED_REPAIR = regex.compile(
-    r"[\r\u200b\u2060\ufeff\u00a0\u202f\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
-    rf"|{_SPACE}{{2,}}|{_SPACE}[,.;:!?)]|\({_SPACE}|[ \t]$|[\u00c0-\u00ff\u0080-\u00bf]",
-    regex.MULTILINE,
+FIXERS: tuple[Fixer, ...] = (
+    Fixer("line-endings", normalize_line_endings, _has_any("\r")),
+    Fixer("encoding", fix_encoding, _may_be_damaged_encoding),
+    Fixer("zero-width", remove_zero_width, _has_any("\u200b", "\u2060", "\ufeff")),
+    Fixer(
+        "space-before-punctuation",
+        remove_space_before_punctuation,
+        _has_any(*(space + mark for space in _SPACES for mark in ",.;:!?)")),
+    ),
+    Fixer(
+        "space-after-parenthesis",
+        remove_space_after_parenthesis,
+        _has_any(*("(" + space for space in _SPACES)),
+    ),
+    Fixer("space-between-words", normalize_space_between_words, _has_any("  ", *_SPACES[1:])),
+    Fixer(
+        "trailing-whitespace",
+        strip_trailing_whitespace,
+        lambda text: (
+            text.endswith((" ", "\t", "\u00a0", "\u202f", "\u3000"))
+            or _has_any(" \n", "\t\n", "\u00a0\n", "\u202f\n", "\u3000\n")(text)
+        ),
+    ),
 )
-
-
-def may_need_repair(text: str) -> bool:
-    """A single cheap scan that rules out most clean documents."""
-    return _MAY_NEED_REPAIR.search(text) is not None
-
-
-_FENCE = regex.compile(r"^[ \t]*(?:```|~~~)", regex.MULTILINE)
-_INDENTED_OR_TABLE = regex.compile(r"^(?:\t| {4,}|[ \t]*\|| *\+[-=]).*$", regex.MULTILINE)
-_ALIGNED_COLUMNS = regex.compile(r"^[^\n]*?\S {3,}\S[^\n]*? {3,}[^\n]*$", regex.MULTILINE)
-
-
-def protected_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Spans of lines whose spacing is meaning (code, fenced blocks, tables, columns),
-    merged so that no two overlap. Each pattern runs only if its cheap cue is present."""
-    spans: list[tuple[int, int]] = []
-    if "\n\t" in text or "    " in text or text.startswith("\t") or "|" in text or "+-" in text:
-        spans += [(m.start(), m.end()) for m in _INDENTED_OR_TABLE.finditer(text)]
-    if "   " in text:
-        spans += [(m.start(), m.end()) for m in _ALIGNED_COLUMNS.finditer(text)]
-    if "```" in text or "~~~" in text:
-        fences = [m.start() for m in _FENCE.finditer(text)]
-        for opening, closing in zip(fences[::2], [*fences[1::2], len(text)], strict=False):
-            end = text.find("\n", closing)
-            spans.append((opening, len(text) if end < 0 else end))
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return tuple(merged)
-
-
-def repair_context(text: str, language: str | Callable[[], str | None] | None) -> RepairContext:
-    return RepairContext(language, protected_spans(text))
 
 
 def _plain(text: str) -> RepairContext:
     """A context for examples: no language, nothing protected."""
-    return RepairContext(None, ())
+    return RepairContext(None, text, protect=False)

@@ -7,8 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleantext import Cleaner, Config, RuleSet
+from cleantext.typography import _CONTROLS
 
 CASES: list[dict[str, Any]] = json.loads(
     (Path(__file__).parent / "data" / "repairs.json").read_text(encoding="utf-8")
@@ -35,3 +38,26 @@ def test_each_repair_is_one_small_edit() -> None:
         ("repair.space-between-words", "\u00a0", " "),
         ("repair.space-before-punctuation", " ", ""),
     ]
+
+
+def _alphabet() -> str:
+    import ftfy.badness
+
+    chars = set("aeoxAZ .,'\"-")
+    for category in ftfy.badness.MOJIBAKE_CATEGORIES.values():
+        chars.update(char for char in category if char != "-")
+    chars.update("абвгдеёжзийклмнопрстуфхцчшщъыьэюяЂђҐґ΄΅αβγδΒΓΞΟ日本語テキストÂÃ")
+    return "".join(sorted(chars))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=_alphabet(), min_size=2, max_size=8))
+def test_the_cheap_gate_lets_through_everything_ftfy_would_fix(text: str) -> None:
+    """The gate before ftfy must never hide text that ftfy would have repaired."""
+    import ftfy
+    from ftfy.badness import is_bad
+
+    from cleantext.typography import _MAY_BE_MOJIBAKE, _ftfy_config
+
+    if is_bad(text) or ftfy.fix_text(text, _ftfy_config()) != text:
+        assert _MAY_BE_MOJIBAKE.search(text) or _CONTROLS.search(text), text

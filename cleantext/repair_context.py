@@ -1,0 +1,69 @@
+"""What repair fixers know about a document: whether it is French, and which lines
+hold code, tables or aligned columns whose spacing is meaning."""
+
+from __future__ import annotations
+
+import sys
+from bisect import bisect_right
+from collections.abc import Callable
+
+import regex
+
+_FENCE = regex.compile(r"^[ \t]*(?:```|~~~)", regex.MULTILINE)
+_INDENTED_OR_TABLE = regex.compile(r"^(?:\t| {4,}|[ \t]*\|| *\+[-=]).*$", regex.MULTILINE)
+_ALIGNED_COLUMNS = regex.compile(r"^[^\n]*?\S {3,}\S[^\n]*? {3,}[^\n]*$", regex.MULTILINE)
+
+
+def protected_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of lines whose spacing is meaning (code, fenced blocks, tables, columns),
+    merged so that no two overlap. Each pattern runs only if its cheap cue is present."""
+    spans: list[tuple[int, int]] = []
+    if "\n\t" in text or "    " in text or text.startswith("\t") or "|" in text or "+-" in text:
+        spans += [(m.start(), m.end()) for m in _INDENTED_OR_TABLE.finditer(text)]
+    if "   " in text:
+        spans += [(m.start(), m.end()) for m in _ALIGNED_COLUMNS.finditer(text)]
+    if "```" in text or "~~~" in text:
+        fences = [m.start() for m in _FENCE.finditer(text)]
+        for opening, closing in zip(fences[::2], [*fences[1::2], len(text)], strict=False):
+            end = text.find("\n", closing)
+            spans.append((opening, len(text) if end < 0 else end))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+class RepairContext:
+    """What fixers need to know about the document: whether it is French, and which
+    lines are protected. The language is only guessed if a fixer asks (most documents
+    have no space before ``; : ! ?`` and never need to know)."""
+
+    def __init__(
+        self,
+        language: str | Callable[[], str | None] | None,
+        text: str,
+        protect: bool = True,
+    ) -> None:
+        self._language = language
+        self._text = text
+        self._protected: tuple[tuple[int, int], ...] | None = None if protect else ()
+
+    @property
+    def protected(self) -> tuple[tuple[int, int], ...]:
+        """Spans of code-like lines, found on first use."""
+        if self._protected is None:
+            self._protected = protected_spans(self._text)
+        return self._protected
+
+    @property
+    def french(self) -> bool:
+        if callable(self._language):
+            self._language = self._language()
+        return self._language == "fr"
+
+    def is_protected(self, position: int) -> bool:
+        index = bisect_right(self.protected, (position, sys.maxsize)) - 1
+        return index >= 0 and self.protected[index][0] <= position < self.protected[index][1]
