@@ -16,14 +16,15 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from cleantext._version import __version__
+from cleantext.cache import cached_selection
 from cleantext.config import Config
 from cleantext.document import Document
 from cleantext.edits import apply_changes, compose, to_edits
 from cleantext.errors import ConfigError, InputError
 from cleantext.language import guess_language
-from cleantext.matchers import Lines
+from cleantext.matchers import Where
 from cleantext.model import Change, Report, Skip
-from cleantext.prefilter import Prefilter
+from cleantext.prefilter import Prefilter, triggers_for
 from cleantext.removal import remove_boilerplate
 from cleantext.repair_context import RepairContext
 from cleantext.ruleset.loader import load_library
@@ -44,22 +45,33 @@ class RuleSet:
 
     rules: tuple[CompiledRule, ...]
     digest: str
+    triggers: tuple[tuple[frozenset[str] | None, ...], ...] | None = field(
+        default=None, compare=False
+    )
     prefilter: Prefilter = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        matches = [rule.spec.match for rule in self.rules]
-        object.__setattr__(self, "prefilter", Prefilter.build(matches))
+        triggers = self.triggers
+        if triggers is None:
+            triggers = tuple(triggers_for(rule.spec.match) for rule in self.rules)
+        object.__setattr__(self, "prefilter", Prefilter.build(triggers))
 
-    def candidates(self, text: str) -> list[tuple[CompiledRule, Lines]]:
-        """The rules that can match ``text``, each with its candidate lines (None: all),
-        in rule order (see `cleantext.prefilter`)."""
+    def candidates(self, text: str) -> list[tuple[CompiledRule, Where]]:
+        """The rules that can match ``text``, each with where it may match, in rule order
+        (see `cleantext.prefilter`)."""
         chosen = self.prefilter.candidates(text)
         return [(self.rules[index], chosen[index]) for index in sorted(chosen)]
 
     @classmethod
-    def from_specs(cls, specs: Sequence[RuleSpec]) -> RuleSet:
+    def from_specs(
+        cls,
+        specs: Sequence[RuleSpec],
+        triggers: Sequence[tuple[frozenset[str] | None, ...]] | None = None,
+    ) -> RuleSet:
+        """Rules sorted by id; ``triggers``, when known (from the cache), in that order."""
         ordered = sorted(specs, key=lambda spec: spec.id)
-        return cls(tuple(CompiledRule.build(s) for s in ordered), _digest(ordered))
+        known = tuple(triggers) if triggers is not None else None
+        return cls(tuple(CompiledRule.build(s) for s in ordered), _digest(ordered), known)
 
     @property
     def specs(self) -> tuple[RuleSpec, ...]:
@@ -74,19 +86,30 @@ def _digest(specs: Sequence[RuleSpec]) -> str:
 
 
 def load_ruleset(config: Config | None = None) -> RuleSet:
-    """Load the built-in packs and the configured user rules, and compile the selection."""
+    """Load the built-in packs and the configured user rules, and compile the selection.
+
+    The resolved selection and its prefilter triggers are kept in an on-disk cache keyed
+    by the rule files and the options (`cleantext.cache`): reading and validating the
+    TOML files costs far more than a command on a small document otherwise would.
+    """
     config = config or Config()
-    library = load_library(config.rule_dirs)
-    specs = select_rules(
-        library,
-        preset=config.preset,
-        select=config.select,
-        extend_select=config.extend_select,
-        ignore=config.ignore,
-        languages=config.languages,
-        preview=config.preview,
-    )
-    return RuleSet.from_specs(specs)
+
+    def resolve() -> tuple[list[RuleSpec], list[tuple[frozenset[str] | None, ...]]]:
+        library = load_library(config.rule_dirs)
+        specs = select_rules(
+            library,
+            preset=config.preset,
+            select=config.select,
+            extend_select=config.extend_select,
+            ignore=config.ignore,
+            languages=config.languages,
+            preview=config.preview,
+        )
+        specs.sort(key=lambda spec: spec.id)
+        return specs, [triggers_for(spec.match) for spec in specs]
+
+    specs, triggers = cached_selection(config, resolve)
+    return RuleSet.from_specs(specs, triggers)
 
 
 class Cleaner:

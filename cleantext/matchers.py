@@ -29,9 +29,11 @@ class RegexTimeout(Exception):
     """A rule's pattern took longer than its time budget on this document."""
 
 
-# A matcher gets the document and the lines worth looking at (None: all of them).
+# A matcher gets the document and, per unit of its match (each regex pattern is one), the
+# lines worth looking at (see `cleantext.prefilter`); None: every unit on every line.
 Lines = frozenset[int] | None
-Matcher = Callable[[Document, Lines], list[Found]]
+Where = dict[int, Lines] | None
+Matcher = Callable[[Document, Where], list[Found]]
 
 
 def phrase_pattern(phrases: tuple[str, ...], ignore_case: bool = True) -> regex.Pattern[str]:
@@ -58,64 +60,87 @@ def compile_matcher(spec: MatchSpec) -> Matcher:
     if spec.kind == "phrase" and spec.whole_line:
         return _whole_line_phrases(spec.phrases)
     if spec.kind == "phrase":
-        return _searcher([phrase_pattern(spec.phrases)], spec.timeout_ms)
+        pattern = phrase_pattern(spec.phrases)
+        return _searcher([lambda: pattern], spec.timeout_ms)
     if spec.kind == "regex":
         flags = regex.MULTILINE | (regex.IGNORECASE if spec.ignore_case else 0)
-        return _searcher([regex.compile(p, flags) for p in spec.patterns], spec.timeout_ms)
+        return _searcher([_lazy(p, flags) for p in spec.patterns], spec.timeout_ms)
     if spec.kind == "lines":
         return _line_predicates(dict(spec.predicates), spec.timeout_ms)
     heuristic = HEURISTICS.get(spec.name)
     if heuristic is None:
         raise KeyError(spec.name)
     params = dict(spec.params)
-    return lambda document, lines: [Found(*hit) for hit in heuristic(document, params)]
+    return lambda document, where: [Found(*hit) for hit in heuristic(document, params)]
+
+
+def _lazy(pattern: str, flags: int) -> Callable[[], regex.Pattern[str]]:
+    """Compile on first use: one pattern per language is typical, and a document needs
+    only its own language's (a large pattern takes milliseconds to compile)."""
+    compiled: list[regex.Pattern[str]] = []
+
+    def get() -> regex.Pattern[str]:
+        if not compiled:
+            compiled.append(regex.compile(pattern, flags))
+        return compiled[0]
+
+    return get
+
+
+def _lines_of(where: Where, document: Document) -> range | list[int]:
+    """The lines to test for a single-unit match."""
+    lines = None if where is None else where.get(0)
+    return range(len(document)) if lines is None else sorted(lines)
 
 
 def _whole_line_phrases(phrases: tuple[str, ...]) -> Matcher:
     wanted = frozenset(normalize_line(phrase) for phrase in phrases)
 
-    def match(document: Document, lines: Lines) -> list[Found]:
+    def match(document: Document, where: Where) -> list[Found]:
         return [
             Found(index, document.starts[index], document.line_end(index))
-            for index in (range(len(document)) if lines is None else sorted(lines))
+            for index in _lines_of(where, document)
             if document.normalized(index) in wanted
         ]
 
     return match
 
 
-def _searcher(patterns: list[regex.Pattern[str]], timeout_ms: int) -> Matcher:
+def _searcher(patterns: list[Callable[[], regex.Pattern[str]]], timeout_ms: int) -> Matcher:
     """The first match in each line, of the first pattern that matches there.
 
-    Without candidate lines the whole text is searched at once (far faster than line by
-    line); a match that runs across line breaks is searched again in each of its lines,
-    so both ways give the same result.
+    A pattern without candidate lines searches the whole text at once (far faster than
+    line by line); a match that runs across line breaks is searched again in each of its
+    lines, so both ways give the same result.
     """
     timeout = timeout_ms / 1000
 
-    def in_line(index: int, document: Document) -> Found | None:
+    def in_line(index: int, units: list[int], document: Document) -> Found | None:
         start, end = document.starts[index], document.line_end(index)
-        for pattern in patterns:
-            hit = pattern.search(document.text, start, end, timeout=timeout)
+        for unit in units:
+            hit = patterns[unit]().search(document.text, start, end, timeout=timeout)
             if hit is not None and hit.end() > hit.start():
                 return Found(index, hit.start(), hit.end())
         return None
 
-    def whole_text(document: Document) -> set[int]:
+    def whole_text(unit: int, document: Document) -> set[int]:
         """The lines worth a per-line search: those the whole-text search stopped on."""
-        text = document.text
         found: set[int] = set()
-        for pattern in patterns:
-            for hit in pattern.finditer(text, timeout=timeout):
-                first = document.line_at(hit.start())
-                last = document.line_at(hit.end()) if "\n" in hit.group() else first
-                found.update(range(first, last + 1))
+        for hit in patterns[unit]().finditer(document.text, timeout=timeout):
+            first = document.line_at(hit.start())
+            last = document.line_at(hit.end()) if "\n" in hit.group() else first
+            found.update(range(first, last + 1))
         return found
 
-    def match(document: Document, lines: Lines) -> list[Found]:
+    def match(document: Document, where: Where) -> list[Found]:
+        chosen: dict[int, Lines] = dict.fromkeys(range(len(patterns))) if where is None else where
         try:
-            candidates = whole_text(document) if lines is None else lines
-            hits = (in_line(index, document) for index in sorted(candidates))
+            units_on: dict[int, list[int]] = {}
+            for unit in sorted(chosen):
+                lines = chosen[unit]
+                for index in whole_text(unit, document) if lines is None else lines:
+                    units_on.setdefault(index, []).append(unit)
+            hits = (in_line(index, units_on[index], document) for index in sorted(units_on))
             return [hit for hit in hits if hit is not None]
         except TimeoutError as error:
             raise RegexTimeout(str(error)) from None
@@ -156,12 +181,11 @@ def _line_predicates(predicates: dict[str, Any], timeout_ms: int) -> Matcher:
                 return False
         return compiled is None or compiled.search(text, timeout=timeout_ms / 1000) is not None
 
-    def match(document: Document, lines: Lines) -> list[Found]:
-        indexes = range(len(document)) if lines is None else sorted(lines)
+    def match(document: Document, where: Where) -> list[Found]:
         try:
             return [
                 Found(index, document.starts[index], document.line_end(index))
-                for index in indexes
+                for index in _lines_of(where, document)
                 if holds(document.lines[index])
             ]
         except TimeoutError as error:

@@ -14,7 +14,7 @@ resort give the same edits.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # Python's own regex parser (re._parser since 3.11); a pattern it cannot read always runs.
@@ -39,37 +39,28 @@ def prepare(text: str) -> str:
     return text.casefold()
 
 
-def triggers_for(match: MatchSpec) -> frozenset[str] | None:
-    """Literals of which every match contains one, or None when the rule must always run.
+def triggers_for(match: MatchSpec) -> tuple[frozenset[str] | None, ...]:
+    """Per unit of the match (each regex pattern is one, any other match is one): literals
+    of which every match of that unit contains one, or None when it must always run.
 
     >>> from cleantext.ruleset.schema import MatchSpec
-    >>> sorted(triggers_for(MatchSpec("phrase", phrases=("Leave a Reply", "Share this:"))))
-    ['leave', 'share']
+    >>> phrases = MatchSpec("phrase", phrases=("Leave a Reply", "Share this:"))
+    >>> [sorted(units) for units in triggers_for(phrases)]
+    [['leave', 'share']]
     >>> pattern = r"^(?:\\*\\s)?(Log|Sign) ?in to comment$"
-    >>> sorted(triggers_for(MatchSpec("regex", patterns=(pattern,))))
-    ['in to comment']
-    >>> triggers_for(MatchSpec("regex", patterns=(r"^\\w+$",))) is None
-    True
+    >>> triggers_for(MatchSpec("regex", patterns=(pattern, r"^\\w+$")))
+    (frozenset({'in to comment'}), None)
     """
     if match.kind == "phrase":
-        return frozenset(_longest_word(phrase) for phrase in match.phrases)
+        return (frozenset(_longest_word(phrase) for phrase in match.phrases),)
     if match.kind == "regex":
-        return _union(regex_triggers(pattern) for pattern in match.patterns)
+        return tuple(regex_triggers(pattern) for pattern in match.patterns)
     pattern = dict(match.predicates).get("pattern") if match.kind == "lines" else None
-    return regex_triggers(pattern) if pattern else None
+    return (regex_triggers(pattern) if pattern else None,)
 
 
 def _longest_word(phrase: str) -> str:
     return max(normalize_line(phrase).split() or [phrase.casefold()], key=len)
-
-
-def _union(sets: Iterable[frozenset[str] | None]) -> frozenset[str] | None:
-    found: set[str] = set()
-    for triggers in sets:
-        if triggers is None:
-            return None
-        found |= triggers
-    return frozenset(found)
 
 
 def regex_triggers(pattern: str) -> frozenset[str] | None:
@@ -148,44 +139,54 @@ def _element_factors(op: Any, value: Any) -> set[str] | None:
     return None
 
 
+# A unit of a rule's match: (rule index, unit index); see `triggers_for`.
+Unit = tuple[int, int]
+# For one rule: unit index -> the lines worth searching (None: all of them).
+Where = dict[int, frozenset[int] | None]
+
+
 @dataclass(frozen=True)
 class Prefilter:
-    """Which rules to run on a document, and on which of its lines."""
+    """Which rules to run on a document, which of their patterns, and on which lines."""
 
-    always: frozenset[int]  # rules that run on every line
-    owners: tuple[frozenset[int], ...]  # trigger id -> rules that own it
+    always: frozenset[Unit]  # units that run on every line
+    owners: tuple[frozenset[Unit], ...]  # trigger id -> the units it belongs to
     scan: Scanner
     backend: str
 
     @classmethod
-    def build(cls, matches: Sequence[MatchSpec], backend: str | None = None) -> Prefilter:
-        triggers: dict[str, set[int]] = {}
-        always: set[int] = set()
-        for index, match in enumerate(matches):
-            found = triggers_for(match)
-            if found is None:
-                always.add(index)
-                continue
-            for trigger in found:
-                triggers.setdefault(trigger, set()).add(index)
-        words = list(triggers)
-        owners = tuple(frozenset(triggers[w]) for w in words)
+    def build(
+        cls,
+        rule_triggers: Sequence[Sequence[frozenset[str] | None]],
+        backend: str | None = None,
+    ) -> Prefilter:
+        """From each rule's `triggers_for`."""
+        owners: dict[str, set[Unit]] = {}
+        always: set[Unit] = set()
+        for rule, units in enumerate(rule_triggers):
+            for unit, found in enumerate(units):
+                if found is None:
+                    always.add((rule, unit))
+                for trigger in found or ():
+                    owners.setdefault(trigger, set()).add((rule, unit))
+        words = list(owners)
         name, scan = make_scanner(words, backend)
-        return cls(frozenset(always), owners, scan, name)
+        return cls(frozenset(always), tuple(frozenset(owners[w]) for w in words), scan, name)
 
-    def candidates(self, text: str) -> dict[int, frozenset[int] | None]:
-        """Rule index -> the lines where one of its triggers stands (None: every line).
+    def candidates(self, text: str) -> dict[int, Where]:
+        """Rule index -> where its units may match: the lines holding one of their triggers.
 
-        A rule matches within one line, so a line without any of its triggers cannot
-        hold a match of it.
+        A rule matches within one line, so a line without any of a unit's triggers
+        cannot hold a match of that unit.
         """
-        lines: dict[int, set[int]] = {}
+        seen: dict[Unit, set[int]] = {}
         if self.owners:
             for trigger, line in self.scan(prepare(text)):
-                for rule in self.owners[trigger]:
-                    lines.setdefault(rule, set()).add(line)
-        found: dict[int, frozenset[int] | None] = {
-            rule: frozenset(at) for rule, at in lines.items()
-        }
-        found.update(dict.fromkeys(self.always))
+                for owner in self.owners[trigger]:
+                    seen.setdefault(owner, set()).add(line)
+        found: dict[int, Where] = {}
+        for (rule, unit), lines in seen.items():
+            found.setdefault(rule, {})[unit] = frozenset(lines)
+        for rule, unit in self.always:
+            found.setdefault(rule, {})[unit] = None
         return found

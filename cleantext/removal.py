@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cleantext.document import Document
-from cleantext.matchers import Lines, RegexTimeout
+from cleantext.matchers import RegexTimeout, Where
 from cleantext.model import Change, Skip
 from cleantext.scopes import CompiledRule, Hit, expand, refusal
 
@@ -23,14 +23,14 @@ class RemovalResult:
 
 
 def remove_boilerplate(
-    document: Document, rules: Sequence[tuple[CompiledRule, Lines]]
+    document: Document, rules: Sequence[tuple[CompiledRule, Where]]
 ) -> RemovalResult:
-    """Run each rule on its candidate lines (None: all lines) and settle the hits."""
+    """Run each rule where the prefilter says it may match, and settle the hits."""
     hits: list[Hit] = []
     skips: list[Skip] = []
-    for rule, lines in rules:
+    for rule, where in rules:
         try:
-            found = rule.matcher(document, lines)
+            found = rule.matcher(document, where)
         except RegexTimeout:
             skips.append(Skip(rule.id, (1, len(document)), "regex timed out; rule skipped"))
             continue

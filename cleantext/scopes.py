@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 
@@ -24,21 +25,33 @@ class Hit:
     anchor: int  # the matched line the hit grew from
 
 
-@dataclass(frozen=True)
 class CompiledRule:
-    """A rule ready to run: its spec, its matcher and its block membership tests."""
+    """A rule ready to run: its spec, and its matcher and block membership tests, which
+    are compiled on first use: a short document runs few rules, and a large pattern takes
+    milliseconds to compile, so start-up pays only for the rules a document needs."""
 
-    spec: RuleSpec
-    matcher: Matcher
-    continue_phrases: regex.Pattern[str] | None
-    continue_regex: tuple[regex.Pattern[str], ...]
+    def __init__(self, spec: RuleSpec) -> None:
+        self.spec = spec
 
     @classmethod
     def build(cls, spec: RuleSpec) -> CompiledRule:
-        scope = spec.scope
-        phrases = phrase_pattern(scope.continue_phrases) if scope.continue_phrases else None
-        patterns = tuple(regex.compile(p, regex.IGNORECASE) for p in scope.continue_regex)
-        return cls(spec, compile_matcher(spec.match), phrases, patterns)
+        return cls(spec)
+
+    def __repr__(self) -> str:
+        return f"CompiledRule({self.spec.id!r})"
+
+    @cached_property
+    def matcher(self) -> Matcher:
+        return compile_matcher(self.spec.match)
+
+    @cached_property
+    def continue_phrases(self) -> regex.Pattern[str] | None:
+        phrases = self.spec.scope.continue_phrases
+        return phrase_pattern(phrases) if phrases else None
+
+    @cached_property
+    def continue_regex(self) -> tuple[regex.Pattern[str], ...]:
+        return tuple(regex.compile(p, regex.IGNORECASE) for p in self.spec.scope.continue_regex)
 
     @property
     def id(self) -> str:

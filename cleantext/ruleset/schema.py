@@ -298,7 +298,7 @@ def _parse_predicates(table: _Table) -> tuple[tuple[str, Any], ...]:
 
 def _check_regex(table: _Table, key: str, pattern: str) -> None:
     try:
-        regex.compile(pattern, regex.V1)
+        regex.compile(pattern, regex.MULTILINE | regex.IGNORECASE)
     except regex.error as error:
         raise table.fail(key, f"invalid regular expression {pattern!r}: {error}") from None
 
