@@ -36,10 +36,17 @@ def normalize_line(line: str) -> str:
 
 class Document:
     """Text with line offsets; lines are split on ``\\n`` (the repair stage makes all
-    line endings ``\\n`` before rules run)."""
+    line endings ``\\n`` before rules run).
 
-    def __init__(self, text: str) -> None:
+    A large document is cleaned in pieces (`cleantext.stream`); ``before`` and ``after``
+    count the characters outside this piece, so that guards bound by the position in
+    the whole document and blank lines are tidied as if the rest were there.
+    """
+
+    def __init__(self, text: str, before: int = 0, after: int = 0) -> None:
         self.text = text
+        self.before = before
+        self.after = after
         self.lines = text.split("\n")
         starts = [0]
         for line in self.lines[:-1]:

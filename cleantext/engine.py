@@ -127,11 +127,20 @@ class Cleaner:
         self.ruleset = ruleset if ruleset is not None else load_ruleset(self.config)
 
     def clean(
-        self, text: str | bytes, *, language: str | None = None, input: InputKind = "text"
+        self,
+        text: str | bytes,
+        *,
+        language: str | None = None,
+        input: InputKind = "text",
+        outside: tuple[int, int] = (0, 0),
     ) -> str:
-        """The cleaned text; the same as ``explain(...).cleaned`` without its bookkeeping."""
+        """The cleaned text; the same as ``explain(...).cleaned`` without its bookkeeping.
+
+        ``outside``: the characters before and after ``text`` when it is a piece of a
+        larger document (see `cleantext.stream`).
+        """
         prepared, _extra = _prepare_input(text, input)
-        return self._run(prepared, language, explain=False).cleaned
+        return self._run(prepared, language, explain=False, outside=outside).cleaned
 
     def explain(
         self,
@@ -140,6 +149,7 @@ class Cleaner:
         id: str = "",
         language: str | None = None,
         input: InputKind = "text",
+        outside: tuple[int, int] = (0, 0),
     ) -> Report:
         """The cleaned text with every edit explained, in the original's coordinates.
 
@@ -148,7 +158,7 @@ class Cleaner:
         the extraction options.
         """
         text, extra = _prepare_input(text, input)
-        run = self._run(text, language, explain=True)
+        run = self._run(text, language, explain=True, outside=outside)
         return Report(
             id=id,
             version=__version__,
@@ -161,7 +171,9 @@ class Cleaner:
             extra=extra,
         )
 
-    def _run(self, text: str, language: str | None, explain: bool) -> _Run:
+    def _run(
+        self, text: str, language: str | None, explain: bool, outside: tuple[int, int] = (0, 0)
+    ) -> _Run:
         """Repair and remove until a pass changes nothing; compose changes if explaining."""
         current = text
         changes: list[Change] = []
@@ -175,7 +187,8 @@ class Cleaner:
             if self.config.repair:
                 current, changes = _repair(current, changes, guess, explain)
             guessed = guess.value if explain or guess.done else None
-            result = remove_boilerplate(Document(current), self.ruleset.candidates(current))
+            document = Document(current, *outside)
+            result = remove_boilerplate(document, self.ruleset.candidates(current))
             if skips is None:
                 # First pass: repair keeps the line count, so these line numbers are the
                 # original's; later passes only repeat them in shifted coordinates.

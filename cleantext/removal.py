@@ -110,25 +110,24 @@ def _line_changes(document: Document, owners: dict[int, CompiledRule]) -> list[C
             runs[-1].append(index)
         else:
             runs.append([index])
+    text = document.text
     for run in runs:
+        starts = _owner_starts(run, owners)
         after = _next_kept(content, owners, run[-1])
-        if after is not None:
-            cuts = [document.starts[i] for i in _owner_starts(run, owners)]
-            cuts.append(document.starts[after])
-        else:
-            before = _previous_kept(content, owners, run[0])
-            end = len(document.text) - (1 if document.text.endswith("\n") else 0)
-            if before is None:
-                cuts = [0, len(document.text)]
-                changes.append(_change(owners[run[0]], 0, len(document.text)))
-                continue
-            starts = _owner_starts(run, owners)
+        before = _previous_kept(content, owners, run[0])
+        if after is not None or document.after:
+            # In the middle (or more text follows this piece): take the blank lines after.
+            end = document.starts[after] if after is not None else len(text)
+            cuts = [document.starts[i] for i in starts] + [end]
+        elif before is not None:
+            # At the end: take the blank lines before; keep the final-newline convention.
             cuts = [document.line_end(before)]
             cuts += [document.line_end(_line_before(content, i)) for i in starts[1:]]
-            cuts.append(end)
-        owners_in_order = [owners[i] for i in _owner_starts(run, owners)]
-        for rule, start, stop in zip(owners_in_order, cuts, cuts[1:], strict=False):
-            changes.append(_change(rule, start, stop))
+            cuts.append(len(text) - (1 if text.endswith("\n") else 0))
+        else:  # nothing is kept
+            cuts = [0, *(document.starts[i] for i in starts[1:]), len(text)]
+        for index, start, stop in zip(starts, cuts, cuts[1:], strict=False):
+            changes.append(_change(owners[index], start, stop))
     return changes
 
 
