@@ -31,7 +31,7 @@ from cleantext.ruleset.loader import load_library
 from cleantext.ruleset.schema import RuleSpec
 from cleantext.ruleset.select import select_rules
 from cleantext.scopes import CompiledRule
-from cleantext.typography import FIXERS
+from cleantext.typography import FIXERS, SPACING_FIXERS, Fixer
 
 MAX_PASSES = 8
 
@@ -174,32 +174,37 @@ class Cleaner:
     def _run(
         self, text: str, language: str | None, explain: bool, outside: tuple[int, int] = (0, 0)
     ) -> _Run:
-        """Repair and remove until a pass changes nothing; compose changes if explaining."""
+        """Repair, then remove, until a removal pass changes nothing.
+
+        Only the first pass runs every fixer: removal only deletes text, so it cannot
+        bring mojibake, control characters or line endings back. A later pass runs the
+        spacing fixers again when they can have new work: a span was cut out of a line
+        (which may leave "word ,"), or the language decided a spacing question and may
+        have changed with what was removed (a French widget around an English article).
+        """
         current = text
         changes: list[Change] = []
         skips: list[Skip] | None = None
-        guessed = language
+        fixers: tuple[Fixer, ...] = FIXERS if self.config.repair else ()
+        guess = _LazyGuess(language or self._fixed_language(), text)
         for _ in range(MAX_PASSES):
-            before = current
-            # Guessed again each pass, on the text as it now is: a removed French widget
-            # must not leave an English article with French spacing rules.
-            guess = _LazyGuess(language or self._fixed_language(), current)
-            if self.config.repair:
-                current, changes = _repair(current, changes, guess, explain)
-            guessed = guess.value if explain or guess.done else None
+            current, changes = _repair(current, changes, guess, fixers, explain)
             document = Document(current, *outside)
             result = remove_boilerplate(document, self.ruleset.candidates(current))
             if skips is None:
                 # First pass: repair keeps the line count, so these line numbers are the
                 # original's; later passes only repeat them in shifted coordinates.
                 skips = result.skips
-            if result.changes:
-                if explain:
-                    changes = compose(changes, result.changes, current)
-                current = apply_changes(current, result.changes)
-            if current == before:
+            if not result.changes:
                 break
-        return _Run(current, changes, skips or [], guessed)
+            if explain:
+                changes = compose(changes, result.changes, current)
+            current = apply_changes(current, result.changes)
+            spacing_may_change = guess.done or _cut_inside_a_line(document, result.changes)
+            fixers = SPACING_FIXERS if self.config.repair and spacing_may_change else ()
+            guess = _LazyGuess(language or self._fixed_language(), current)
+        # The report names the language of the last pass, the one that changed nothing.
+        return _Run(current, changes, skips or [], guess.value if explain else None)
 
     def _fixed_language(self) -> str | None:
         """The language the configuration names, when it names exactly one."""
@@ -247,20 +252,39 @@ class _Run:
     language: str | None
 
 
+def _cut_inside_a_line(document: Document, removals: list[Change]) -> bool:
+    """Whether a removal took a span out of a line rather than whole lines."""
+    return any(
+        change.start != document.starts[document.line_at(change.start)]
+        and document.text[change.start] != "\n"
+        for change in removals
+    )
+
+
 def _repair(
-    text: str, changes: list[Change], language: _LazyGuess, explain: bool
+    text: str,
+    changes: list[Change],
+    language: _LazyGuess,
+    fixers: tuple[Fixer, ...],
+    explain: bool,
 ) -> tuple[str, list[Change]]:
-    """Run each fixer whose cue is in the text; most clean documents run none."""
-    context = RepairContext(language, text)
-    for fixer in FIXERS:
-        if not fixer.cue(text):
-            continue
-        found = fixer.find(text, context)
-        if found:
-            if explain:
-                changes = compose(changes, found, text)
-            text = apply_changes(text, found)
-            context = RepairContext(language, text)
+    """Run each fixer whose cue is in the text (most clean documents run none), again
+    until nothing changes: removing a zero-width space can reveal mojibake behind it."""
+    for _ in range(MAX_PASSES):
+        context = RepairContext(language, text)
+        changed = False
+        for fixer in fixers:
+            if not fixer.cue(text):
+                continue
+            found = fixer.find(text, context)
+            if found:
+                if explain:
+                    changes = compose(changes, found, text)
+                text = apply_changes(text, found)
+                context = RepairContext(language, text)
+                changed = True
+        if not changed:
+            break
     return text, changes
 
 

@@ -36,7 +36,7 @@ for _language, _words in _STOPWORDS.items():
 _BETWEEN_WORDS = re.compile(r"[\s.,;:!?\"'()«»“”„‘’\[\]]+")
 _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 _HAN = regex.compile(r"\p{Han}")
-_SAMPLE_CHARS = 2000
+_SAMPLE_CHARS = 1500
 _MIN_HITS = 3
 
 

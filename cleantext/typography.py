@@ -290,7 +290,26 @@ def _has_any(*needles: str) -> Callable[[str], bool]:
     return lambda text: any(needle in text for needle in needles)
 
 
-_SPACES = (" ", "\u00a0", "\u202f")
+def _has_no_break_space(text: str) -> bool:
+    return not text.isascii() and ("\u00a0" in text or "\u202f" in text)
+
+
+def _space_before_mark(text: str) -> bool:
+    return _has_any(" ,", " .", " ;", " :", " !", " ?", " )")(text) or _has_no_break_space(text)
+
+
+def _space_after_parenthesis(text: str) -> bool:
+    return "( " in text or ("(" in text and _has_no_break_space(text))
+
+
+def _word_gap(text: str) -> bool:
+    return "  " in text or _has_no_break_space(text)
+
+
+def _trailing_space(text: str) -> bool:
+    if " \n" in text or "\t\n" in text or text.endswith((" ", "\t")):
+        return True
+    return not text.isascii() and _has_any("\u00a0\n", "\u202f\n", "\u3000\n")(text)
 
 
 def _may_be_damaged_encoding(text: str) -> bool:
@@ -313,26 +332,13 @@ FIXERS: tuple[Fixer, ...] = (
     Fixer("line-endings", normalize_line_endings, _has_any("\r")),
     Fixer("encoding", fix_encoding, _may_be_damaged_encoding),
     Fixer("zero-width", remove_zero_width, _has_any("\u200b", "\u2060", "\ufeff")),
-    Fixer(
-        "space-before-punctuation",
-        remove_space_before_punctuation,
-        _has_any(*(space + mark for space in _SPACES for mark in ",.;:!?)")),
-    ),
-    Fixer(
-        "space-after-parenthesis",
-        remove_space_after_parenthesis,
-        _has_any(*("(" + space for space in _SPACES)),
-    ),
-    Fixer("space-between-words", normalize_space_between_words, _has_any("  ", *_SPACES[1:])),
-    Fixer(
-        "trailing-whitespace",
-        strip_trailing_whitespace,
-        lambda text: (
-            text.endswith((" ", "\t", "\u00a0", "\u202f", "\u3000"))
-            or _has_any(" \n", "\t\n", "\u00a0\n", "\u202f\n", "\u3000\n")(text)
-        ),
-    ),
+    Fixer("space-before-punctuation", remove_space_before_punctuation, _space_before_mark),
+    Fixer("space-after-parenthesis", remove_space_after_parenthesis, _space_after_parenthesis),
+    Fixer("space-between-words", normalize_space_between_words, _word_gap),
+    Fixer("trailing-whitespace", strip_trailing_whitespace, _trailing_space),
 )
+# The fixers that can find new work after a removal (see `cleantext.engine.Cleaner`).
+SPACING_FIXERS = FIXERS[3:]
 
 
 def _plain(text: str) -> RepairContext:
