@@ -203,8 +203,9 @@ class Cleaner:
             spacing_may_change = guess.done or _cut_inside_a_line(document, result.changes)
             fixers = SPACING_FIXERS if self.config.repair and spacing_may_change else ()
             guess = _LazyGuess(language or self._fixed_language(), current)
-        # The report names the language of the last pass, the one that changed nothing.
-        return _Run(current, changes, skips or [], guess.value if explain else None)
+        # The language of the last pass, if a fixer needed it; the report guesses it from
+        # the cleaned text otherwise, when asked (the guess costs as much as a fixer).
+        return _Run(current, changes, skips or [], guess.value if guess.done else None)
 
     def _fixed_language(self) -> str | None:
         """The language the configuration names, when it names exactly one."""

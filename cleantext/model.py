@@ -127,7 +127,10 @@ class Report:
         return "".join(pieces)
 
     def stats(self) -> dict[str, Any]:
-        """Counts for machines: sizes, removed and repaired characters, hits per rule."""
+        """Counts for machines: sizes, removed and repaired characters, hits per rule, and
+        the language (the one the repairs used, else guessed from the cleaned text)."""
+        from cleantext.language import guess_language
+
         by_rule: dict[str, dict[str, int]] = {}
         for edit in self.edits:
             entry = by_rule.setdefault(edit.rule, {"edits": 0, "chars": 0})
@@ -144,7 +147,7 @@ class Report:
             "repairs": len(self.repairs),
             "removals": len(self.removals),
             "by_rule": by_rule,
-            "language": self.language,
+            "language": self.language or guess_language(self.cleaned),
             "skips": [skip.to_dict() for skip in self.skips],
             **self.extra,
         }

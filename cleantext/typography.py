@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-import regex
-
 from cleantext.model import Change
 from cleantext.repair_context import RepairContext
 
@@ -38,7 +36,7 @@ def _repair(
     return Change(start, end, replacement, f"repair.{name}", category, "repair")
 
 
-_LINE_ENDING = regex.compile(r"\r\n?")
+_LINE_ENDING = re.compile(r"\r\n?")
 
 
 def normalize_line_endings(text: str, context: RepairContext) -> list[Change]:
@@ -51,21 +49,24 @@ def normalize_line_endings(text: str, context: RepairContext) -> list[Change]:
 
 
 # Every sequence ftfy's `is_bad` flags (BADNESS_RE in ftfy.badness) holds a C1 control,
-# one of Â Ã Œ œ, or two adjacent non-ASCII characters of which at least one is neither
-# white space nor a letter of an ordinary non-Latin alphabet (Greek, Cyrillic, Hebrew,
-# Arabic, Indic, Thai, CJK). The exceptions, Ђ Ґ ґ and the Greek tonos, do occur in
-# ftfy's patterns, so they count. One cheap search thus rules out ftfy's expensive one
-# on most text, Russian and Japanese included; tests/test_typography.py checks the claim.
+# one of Â Ã Œ œ, one of Î Ð Ø Ù before a no-break space, or two adjacent non-ASCII,
+# non-space characters of which at least one is not a letter of an ordinary non-Latin
+# alphabet (Greek, Cyrillic, Hebrew, Arabic, Indic, Thai, CJK); Ђ Ґ ґ and the Greek tonos
+# do occur in ftfy's patterns, so they count. One cheap search thus rules out ftfy's
+# expensive one on most text, Russian and Japanese included, and on French text with
+# its no-break spaces; tests/test_typography.py checks the claim on random text.
 _PLAIN_SCRIPT = (
     "\u0370-\u0383\u0386-\u03ff\u0400\u0401\u0403-\u048f\u0492-\u04ff"
     "\u0590-\u06ff\u0900-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
 )
 _UNUSUAL = f"[^\\x00-\\x7f\\s{_PLAIN_SCRIPT}]"
 _MAY_BE_MOJIBAKE = re.compile(
-    f"{_UNUSUAL}[^\\x00-\\x7f]|[^\\x00-\\x7f]{_UNUSUAL}|[\\x80-\\x9f\u00c2\u00c3\u0152\u0153]"
+    f"{_UNUSUAL}[^\\x00-\\x7f\\s]|[^\\x00-\\x7f\\s]{_UNUSUAL}"
+    "|[\u00ce\u00d0\u00d8\u00d9]\u00a0|[\x80-\x9f\u00c2\u00c3\u0152\u0153]"
 )
 # C0/C1 controls, lone surrogates, terminal escapes: what ftfy removes besides mojibake.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]|\x1b\[")
+# (ESC, which starts a terminal escape, is among them; one class keeps the search fast.)
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 # Text, other than the line breaks and tabs, that has no unprintable character at all has
 # no control character: str.isprintable answers that at C speed.
 _LAYOUT_AS_SPACE = str.maketrans("\n\t\r", "   ")
@@ -142,7 +143,7 @@ def _diff(old: str, new: str, offset: int) -> list[Change]:
     ]
 
 
-_NON_ASCII_RUNS = regex.compile(r"[^\x00-\x7f]+")
+_NON_ASCII_RUNS = re.compile(r"[^\x00-\x7f]+")
 
 
 def _ascii_skeleton(text: str) -> str:
@@ -178,7 +179,7 @@ def _empty_run(runs: dict[int, tuple[int, int]], position: int) -> tuple[int, in
     return position + before, position + before
 
 
-_ZERO_WIDTH = regex.compile("[\u200b\u2060\ufeff]+")
+_ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff]+")
 
 
 def remove_zero_width(text: str, context: RepairContext) -> list[Change]:
@@ -193,13 +194,13 @@ def remove_zero_width(text: str, context: RepairContext) -> list[Change]:
     return [_repair(m.start(), m.end(), "", "zero-width") for m in _ZERO_WIDTH.finditer(text)]
 
 
-_SPACE_BEFORE_PUNCTUATION = regex.compile(
+_SPACE_BEFORE_PUNCTUATION = re.compile(
     rf"(?<={_WORD_END}){_SPACE}+(?:"
     rf"(?=,{_FOLLOWS_PUNCTUATION})"
     rf"|(?=\.(?![.\w]))"
     rf"|(?P<french>(?=[;:](?:$|\s(?![()\-DPp](?:\s|$))))|(?=[!?]+{_FOLLOWS_PUNCTUATION}))"
     r"|(?=\)))",
-    regex.MULTILINE,
+    re.MULTILINE,
 )
 
 
@@ -223,7 +224,7 @@ def remove_space_before_punctuation(text: str, context: RepairContext) -> list[C
     ]
 
 
-_SPACE_AFTER_PARENTHESIS = regex.compile(rf"(?<=(?:^|\s)\(){_SPACE}+(?=\w)", regex.MULTILINE)
+_SPACE_AFTER_PARENTHESIS = re.compile(rf"(?:(?<=^\()|(?<=\s\()){_SPACE}+(?=\w)", re.MULTILINE)
 
 
 def remove_space_after_parenthesis(text: str, context: RepairContext) -> list[Change]:
@@ -240,7 +241,7 @@ def remove_space_after_parenthesis(text: str, context: RepairContext) -> list[Ch
 
 
 # Only gaps that are not already one plain space: a run of two or more, or a no-break one.
-_WORD_GAP = regex.compile(r"(?<=\S)(?:[ \u00a0\u202f]{2,}|[\u00a0\u202f])(?=\S)")
+_WORD_GAP = re.compile(r"(?<=\S)(?:[ \u00a0\u202f]{2,}|[\u00a0\u202f])(?=\S)")
 
 
 def normalize_space_between_words(text: str, context: RepairContext) -> list[Change]:
@@ -270,7 +271,7 @@ def normalize_space_between_words(text: str, context: RepairContext) -> list[Cha
     return changes
 
 
-_TRAILING_SPACE = regex.compile(r"[ \t\u00a0\u202f\u3000]+$", regex.MULTILINE)
+_TRAILING_SPACE = re.compile(r"[ \t\u00a0\u202f\u3000]+$", re.MULTILINE)
 
 
 def strip_trailing_whitespace(text: str, context: RepairContext) -> list[Change]:
