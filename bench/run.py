@@ -23,9 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import generate  # noqa: E402
-
-from cleantext import Cleaner, Config  # noqa: E402
+from cleantext import Cleaner, Config
+from corpus import generate
 
 
 def throughput(name: str, work: Callable[[str], object], documents: list[str]) -> float:
@@ -60,7 +59,9 @@ def measure_throughput(count: int) -> None:
         rates[f"{preset} explain"] = throughput(
             f"cleantext {preset}, explained", cleaner.explain, documents
         )
-        rates[f"{preset} clean"] = throughput(f"cleantext {preset}, plain", cleaner.clean, documents)
+        rates[f"{preset} clean"] = throughput(
+            f"cleantext {preset}, plain", cleaner.clean, documents
+        )
     print("ratios")
     for name in ("default explain", "default clean", "strict explain", "strict clean"):
         print(

@@ -54,6 +54,30 @@ class Document:
         self.starts = starts
         self._normalized: dict[int, str] = {}
 
+    def text_before(self, offset: int) -> int:
+        """Characters of text before ``offset``, white space at either end not counted
+        (``len(text[:offset].strip())`` without copying the text), plus those before
+        this piece."""
+        end = offset
+        while end > 0 and self.text[end - 1].isspace():
+            end -= 1
+        return max(0, end - self._leading_space) + self.before
+
+    def text_after(self, offset: int) -> int:
+        """Characters of text after ``offset``, as `text_before` counts them."""
+        start = offset
+        while start < len(self.text) and self.text[start].isspace():
+            start += 1
+        return max(0, len(self.text) - self._trailing_space - start) + self.after
+
+    @cached_property
+    def _leading_space(self) -> int:
+        return len(self.text) - len(self.text.lstrip())
+
+    @cached_property
+    def _trailing_space(self) -> int:
+        return len(self.text) - len(self.text.rstrip())
+
     def __len__(self) -> int:
         return len(self.lines)
 

@@ -7,6 +7,7 @@ are kept as skips, so a user can always find out why something was not removed.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -111,10 +112,11 @@ def _line_changes(document: Document, owners: dict[int, CompiledRule]) -> list[C
         else:
             runs.append([index])
     text = document.text
+    kept = [index for index in content if index not in owners]
     for run in runs:
         starts = _owner_starts(run, owners)
-        after = _next_kept(content, owners, run[-1])
-        before = _previous_kept(content, owners, run[0])
+        after = _next_kept(kept, run[-1])
+        before = _previous_kept(kept, run[0])
         if after is not None or document.after:
             # In the middle (or more text follows this piece): take the blank lines after.
             end = document.starts[after] if after is not None else len(text)
@@ -136,13 +138,15 @@ def _owner_starts(run: list[int], owners: dict[int, CompiledRule]) -> list[int]:
     return [i for n, i in enumerate(run) if n == 0 or owners[i] is not owners[run[n - 1]]]
 
 
-def _next_kept(content: list[int], owners: dict[int, CompiledRule], index: int) -> int | None:
-    return next((i for i in content if i > index and i not in owners), None)
+def _next_kept(kept: list[int], index: int) -> int | None:
+    position = bisect_right(kept, index)
+    return kept[position] if position < len(kept) else None
 
 
-def _previous_kept(content: list[int], owners: dict[int, CompiledRule], index: int) -> int | None:
-    return next((i for i in reversed(content) if i < index and i not in owners), None)
+def _previous_kept(kept: list[int], index: int) -> int | None:
+    position = bisect_left(kept, index)
+    return kept[position - 1] if position else None
 
 
 def _line_before(content: list[int], index: int) -> int:
-    return max(i for i in content if i < index)
+    return content[bisect_left(content, index) - 1]

@@ -152,15 +152,14 @@ def refusal(hit: Hit, document: Document, scope: ScopeSpec, guard: GuardSpec) ->
     Rules that remove to an edge are bounded from their anchor: a to-end rule's
     ``max_chars_after`` counts what follows the anchor line, all of which it would remove.
     """
-    text = document.text
-    text_length = len(text) + document.before + document.after
+    text_length = len(document.text) + document.before + document.after
     start, end = hit.start, hit.end
     if scope.remove == "from-start":
         start = document.starts[hit.anchor]
     if scope.remove == "to-end":
         end = document.line_end(hit.anchor)
-    before = len(text[:start].strip()) + document.before
-    after = len(text[end:].strip()) + document.after
+    before = document.text_before(start)
+    after = document.text_after(end)
     if guard.min_chars_before is not None and before < guard.min_chars_before:
         return f"min_chars_before: {before} characters before it, needs {guard.min_chars_before}"
     if guard.max_chars_before is not None and before > guard.max_chars_before:

@@ -101,7 +101,8 @@ def fix_encoding(text: str, context: RepairContext) -> list[Change]:
     changes: list[Change] = []
     start = 0
     for line in text.split("\n"):
-        if is_bad(line) or _CONTROLS.search(line):
+        maybe_mojibake = not line.isascii() and _MAY_BE_MOJIBAKE.search(line)
+        if (maybe_mojibake and is_bad(line)) or _may_have_controls(line):
             fixed = ftfy.fix_text(line, config)
             if fixed != line and "\n" not in fixed:
                 changes.extend(_diff(line, fixed, start))

@@ -17,7 +17,13 @@ from cleantext.cli.io import EXIT_ERROR, report_error
 from cleantext.errors import CleantextError
 
 # Subcommand name -> module in this package with ``run(argv) -> int``; imported on use.
-SUBCOMMANDS: dict[str, str] = {}
+SUBCOMMANDS: dict[str, str] = {
+    "diff": "diff",
+    "check": "check",
+    "rules": "rules",
+    "explain": "explain",
+    "eval": "evaluate",
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

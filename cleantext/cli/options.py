@@ -21,6 +21,12 @@ def add_selection_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--no-repair", action="store_true", help="skip the typography repairs")
 
 
+def add_encoding_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--encoding", default="utf-8", help="encoding of the inputs (default utf-8)"
+    )
+
+
 def _selectors(values: list[str] | None) -> tuple[str, ...] | None:
     """``--select a,b --select c`` -> ("a", "b", "c"), as ruff reads them."""
     if values is None:
