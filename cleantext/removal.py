@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cleantext.document import Document
 from cleantext.matchers import RegexTimeout, Where
@@ -41,7 +41,7 @@ def remove_boilerplate(
                 hits.append(hit)
             else:
                 skips.append(_skip(hit, f"guard {reason}"))
-    accepted = _settle_overlaps(hits, skips)
+    accepted = _settle_overlaps(hits, skips, document)
     return RemovalResult(_to_changes(document, accepted), skips)
 
 
@@ -49,16 +49,42 @@ def _skip(hit: Hit, reason: str) -> Skip:
     return Skip(hit.rule.id, (hit.first + 1, hit.last + 1), reason)
 
 
-def _settle_overlaps(hits: list[Hit], skips: list[Skip]) -> list[Hit]:
+def _settle_overlaps(hits: list[Hit], skips: list[Skip], document: Document) -> list[Hit]:
+    """Keep the hit that starts first (then the longer one); a later line hit keeps the
+    lines no earlier hit took, since its rule says those lines are boilerplate too (a
+    related-posts block that runs into a comment form must not save the form's tail)."""
     hits.sort(key=lambda h: (h.start, -(h.end - h.start), h.rule.id))
     accepted: list[Hit] = []
     for hit in hits:
-        winner = next((a for a in accepted if a.start < hit.end and hit.start < a.end), None)
-        if winner is None:
+        winners = [a for a in accepted if a.start < hit.end and hit.start < a.end]
+        if not winners:
             accepted.append(hit)
-        else:
-            skips.append(_skip(hit, f"overlaps {winner.rule.id}, which starts first or is longer"))
+            continue
+        reason = f"overlaps {winners[0].rule.id}, which starts first or is longer"
+        skips.append(_skip(hit, reason))
+        if hit.whole_lines and all(w.whole_lines for w in winners):
+            taken = {i for w in winners for i in range(w.first, w.last + 1)}
+            accepted.extend(_remainders(hit, taken, document))
     return accepted
+
+
+def _remainders(hit: Hit, taken: set[int], document: Document) -> list[Hit]:
+    """The stretches of a line hit's lines that no other hit took and that hold text."""
+    stretches: list[list[int]] = []
+    for index in range(hit.first, hit.last + 1):
+        if index in taken:
+            stretches.append([])
+        elif stretches and stretches[-1]:
+            stretches[-1].append(index)
+        else:
+            stretches.append([index])
+    return [
+        replace(
+            hit, first=s[0], last=s[-1], start=document.starts[s[0]], end=document.line_end(s[-1])
+        )
+        for s in stretches
+        if any(not document.is_blank(i) for i in s)
+    ]
 
 
 def _to_changes(document: Document, hits: list[Hit]) -> list[Change]:

@@ -47,6 +47,14 @@ remove = "to-end"
 [guard]
 max_chars_after = 40
 """,
+    "related": """
+[match]
+kind = "phrase"
+phrases = ["Related posts"]
+[scope]
+remove = "block"
+continue = ["Leave a Reply"]
+""",
     "slow": """
 [match]
 kind = "regex"
@@ -137,6 +145,19 @@ def test_overlap_loser_is_a_skip(cleaner: Cleaner) -> None:
     assert report.cleaned == ARTICLE
     assert [e.rule for e in report.removals] == ["t.form"]
     assert any(s.rule == "t.footer" and "overlaps t.form" in s.reason for s in report.skips)
+
+
+def test_an_overlap_loser_keeps_the_lines_nobody_took(cleaner: Cleaner) -> None:
+    """A related-posts block that runs into the form's heading starts first and wins;
+    the form loses the overlap and still removes the rest of itself."""
+    form = "Leave a Reply\nYou are commenting using your X account.\nConnecting to %s"
+    report = cleaner.explain(f"{ARTICLE}\n\nRelated posts\n{form}\n\nEnd.")
+    assert report.cleaned == f"{ARTICLE}\n\nEnd."
+    assert [(e.rule, e.lines) for e in report.removals] == [
+        ("t.related", (5, 6)),
+        ("t.form", (7, 8)),
+    ]
+    assert [s.rule for s in report.skips] == ["t.form"]
 
 
 def test_slow_regex_is_skipped_not_hung(cleaner: Cleaner) -> None:
