@@ -4,12 +4,12 @@ walking up from the working directory, with command-line options layered on top.
 from __future__ import annotations
 
 import dataclasses
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from cleantext.errors import ConfigError
+from cleantext.tomlfile import read_toml
 
 _KEYS = (
     "preset",
@@ -108,10 +108,4 @@ def config_from_dict(data: dict[str, Any], path: Path) -> Config:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: invalid TOML: {error}") from None
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read: {error.strerror}") from None
+    return read_toml(path, ConfigError)

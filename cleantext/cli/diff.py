@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from typing import IO
 
 from cleantext.cli.io import EXIT_CHANGED, EXIT_ERROR, EXIT_OK, STDIN, explain_inputs
@@ -88,14 +89,14 @@ def _draw(
             file=sys.stderr,
         )
         side_by_side = False
-    reports: list[Report] = []
-    failed = False
-    for report in explain_inputs(names, cleaner, args.encoding):
-        if report is None:
-            failed = True
-            continue
-        reports.append(report)
-        draw_report(console, report, context=args.context, side_by_side=side_by_side)
+    reports, failed = _each_report(
+        names,
+        cleaner,
+        args.encoding,
+        lambda report: draw_report(
+            console, report, context=args.context, side_by_side=side_by_side
+        ),
+    )
     if len(reports) > 1:
         draw_run_summary(console, reports)
     return reports, failed
@@ -105,19 +106,31 @@ def _print_unified(
     names: list[str], cleaner: Cleaner, args: argparse.Namespace
 ) -> tuple[list[Report], bool]:
     """The greppable diff on stdout; the summary on stderr when a person is watching it."""
-    reports: list[Report] = []
-    failed = False
-    for report in explain_inputs(names, cleaner, args.encoding):
-        if report is None:
-            failed = True
-            continue
-        reports.append(report)
+
+    def show(report: Report) -> None:
         sys.stdout.buffer.write(unified_diff(report, args.context).encode("utf-8"))
         sys.stdout.buffer.flush()
+
+    reports, failed = _each_report(names, cleaner, args.encoding, show)
     if is_terminal(sys.stderr) and any(report.changed for report in reports):
         from cleantext.report.diff import draw_run_summary, make_console
 
         draw_run_summary(make_console(sys.stderr, _color(sys.stderr, args.color)), reports)
+    return reports, failed
+
+
+def _each_report(
+    names: list[str], cleaner: Cleaner, encoding: str, show: Callable[[Report], None]
+) -> tuple[list[Report], bool]:
+    """Show each input's report as it is made; whether any input failed to read."""
+    reports: list[Report] = []
+    failed = False
+    for report in explain_inputs(names, cleaner, encoding):
+        if report is None:
+            failed = True
+            continue
+        reports.append(report)
+        show(report)
     return reports, failed
 
 

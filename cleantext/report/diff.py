@@ -208,6 +208,16 @@ def _row(table: Table, line: Line, label: Text, side_by_side: bool) -> None:
 
 
 def _inline(line: Line) -> Text:
+    """One column: the original line with removals struck and repairs as old→new."""
+    return _marked(line, show_replacements=True)
+
+
+def _before(line: Line) -> Text:
+    """The left column: the original line, with what goes marked in red."""
+    return _marked(line, show_replacements=False)
+
+
+def _marked(line: Line, show_replacements: bool) -> Text:
     if line.state == "removed":
         return Text().append(printable(line.text), REMOVED)
     text = Text()
@@ -218,22 +228,9 @@ def _inline(line: Line) -> Text:
             text.append("[-", MARK).append(printable(piece.text), REMOVED).append("-]", MARK)
         else:
             text.append("[", MARK).append(reveal(piece.text), OLD)
-            text.append("→", MARK).append(reveal(piece.replacement), NEW).append("]", MARK)
-    return text
-
-
-def _before(line: Line) -> Text:
-    """The left column: the original line, with what goes marked in red."""
-    if line.state == "removed":
-        return Text().append(printable(line.text), REMOVED)
-    text = Text()
-    for piece in line.pieces:
-        if piece.edit is None:
-            text.append(printable(piece.text))
-        elif piece.edit.action == "remove" and not piece.replacement:
-            text.append("[-", MARK).append(printable(piece.text), REMOVED).append("-]", MARK)
-        else:
-            text.append("[", MARK).append(reveal(piece.text), OLD).append("]", MARK)
+            if show_replacements:
+                text.append("→", MARK).append(reveal(piece.replacement), NEW)
+            text.append("]", MARK)
     return text
 
 

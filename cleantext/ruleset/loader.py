@@ -6,12 +6,12 @@ that merely reuses a built-in id is an error, so nobody replaces a rule by accid
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cleantext import tomlfile
 from cleantext.errors import RuleError
 from cleantext.ruleset.schema import RuleSpec, _Table, parse_rule
 
@@ -48,13 +48,7 @@ def builtin_rules_dir() -> Path:
 
 
 def read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        raise RuleError(f"{path}: invalid TOML: {error}") from None
-    except OSError as error:
-        raise RuleError(f"{path}: cannot read: {error.strerror}") from None
+    return tomlfile.read_toml(path, RuleError)
 
 
 def load_library(user_paths: Iterable[Path] = ()) -> Library:
