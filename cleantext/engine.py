@@ -48,13 +48,14 @@ class RuleSet:
     triggers: tuple[tuple[frozenset[str] | None, ...], ...] | None = field(
         default=None, compare=False
     )
+    scanner: str | None = field(default=None, compare=False)  # None: the fastest installed
     prefilter: Prefilter = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         triggers = self.triggers
         if triggers is None:
             triggers = tuple(triggers_for(rule.spec.match) for rule in self.rules)
-        object.__setattr__(self, "prefilter", Prefilter.build(triggers))
+        object.__setattr__(self, "prefilter", Prefilter.build(triggers, self.scanner))
 
     def candidates(self, text: str) -> list[tuple[CompiledRule, Where]]:
         """The rules that can match ``text``, each with where it may match, in rule order
