@@ -190,8 +190,11 @@ class Cleaner:
         guess = _LazyGuess(language or self._fixed_language(), text)
         for _ in range(MAX_PASSES):
             current, changes = _repair(current, changes, guess, fixers, explain)
+            candidates = self.ruleset.candidates(current)
+            if not candidates:  # most documents: no rule's trigger is in the text
+                break
             document = Document(current, *outside)
-            result = remove_boilerplate(document, self.ruleset.candidates(current))
+            result = remove_boilerplate(document, candidates)
             if skips is None:
                 # First pass: repair keeps the line count, so these line numbers are the
                 # original's; later passes only repeat them in shifted coordinates.
