@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from cleantext.document import Document
 from cleantext.matchers import RegexTimeout, Where
 from cleantext.model import Change, Skip
+from cleantext.repair_context import fenced_spans
 from cleantext.scopes import CompiledRule, Hit, expand, refusal
 
 
@@ -29,6 +30,7 @@ def remove_boilerplate(
     """Run each rule where the prefilter says it may match, and settle the hits."""
     hits: list[Hit] = []
     skips: list[Skip] = []
+    code = fenced_spans(document.text)
     for rule, where in rules:
         try:
             found = rule.matcher(document, where)
@@ -36,13 +38,20 @@ def remove_boilerplate(
             skips.append(Skip(rule.id, (1, len(document)), "regex timed out; rule skipped"))
             continue
         for hit in expand(rule, document, found):
-            reason = refusal(hit, document, rule.spec.scope, rule.spec.guard)
-            if reason is None:
-                hits.append(hit)
+            guard = refusal(hit, document, rule.spec.scope, rule.spec.guard)
+            if _touches(hit, code):
+                skips.append(_skip(hit, "it touches a fenced code block, which is the author's"))
+            elif guard is not None:
+                skips.append(_skip(hit, f"guard {guard}"))
             else:
-                skips.append(_skip(hit, f"guard {reason}"))
+                hits.append(hit)
     accepted = _settle_overlaps(hits, skips, document)
     return RemovalResult(_to_changes(document, accepted), skips)
+
+
+def _touches(hit: Hit, code: list[tuple[int, int]]) -> bool:
+    """Fenced code is the author's, even when it shows a widget (a tutorial's sample)."""
+    return any(start < hit.end and hit.start < end for start, end in code)
 
 
 def _skip(hit: Hit, reason: str) -> Skip:

@@ -22,11 +22,7 @@ def protected_spans(text: str) -> tuple[tuple[int, int], ...]:
         spans += [(m.start(), m.end()) for m in _INDENTED_OR_TABLE.finditer(text)]
     if "   " in text:
         spans += [(m.start(), m.end()) for m in _ALIGNED_COLUMNS.finditer(text)]
-    if "```" in text or "~~~" in text:
-        fences = [m.start() for m in _FENCE.finditer(text)]
-        for opening, closing in zip(fences[::2], [*fences[1::2], len(text)], strict=False):
-            end = text.find("\n", closing)
-            spans.append((opening, len(text) if end < 0 else end))
+    spans += fenced_spans(text)
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
@@ -34,6 +30,19 @@ def protected_spans(text: str) -> tuple[tuple[int, int], ...]:
         else:
             merged.append((start, end))
     return tuple(merged)
+
+
+def fenced_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of fenced code blocks (```` ``` ```` or ``~~~``), fence lines included; an
+    unclosed fence runs to the end of the text."""
+    if "```" not in text and "~~~" not in text:
+        return []
+    spans = []
+    fences = [m.start() for m in _FENCE.finditer(text)]
+    for opening, closing in zip(fences[::2], [*fences[1::2], len(text)], strict=False):
+        end = text.find("\n", closing)
+        spans.append((opening, len(text) if end < 0 else end))
+    return spans
 
 
 class RepairContext:

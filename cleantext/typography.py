@@ -266,9 +266,13 @@ def normalize_space_between_words(text: str, context: RepairContext) -> list[Cha
         before, after = text[match.start() - 1], text[match.end()]
         if len(gap) == 1 and before.isdigit() and after.isdigit():
             continue
+        replacement = " "
         if (after in _FRENCH_SPACED or before == "«") and context.french:
-            continue
-        changes.append(_repair(match.start(), match.end(), " ", "space-between-words"))
+            # The French space stays, as the author typed it; only a doubled one shrinks.
+            replacement = next((char for char in gap if char != " "), " ")
+            if len(gap) == 1:
+                continue
+        changes.append(_repair(match.start(), match.end(), replacement, "space-between-words"))
     return changes
 
 

@@ -190,3 +190,12 @@ def test_crlf_document_round_trips() -> None:
     report = cleaner.explain(text)
     assert report.cleaned == "First line here.\n"
     assert report.restore(report.cleaned) == text
+
+
+def test_fenced_code_is_never_removed(cleaner: Cleaner) -> None:
+    text = f"{ARTICLE}\n\nThe widget prints:\n\n```text\nPowered by Example\n```\n\nEnd."
+    report = cleaner.explain(text)
+    assert report.cleaned == text
+    assert [(s.rule, s.reason) for s in report.skips] == [
+        ("t.footer", "it touches a fenced code block, which is the author's")
+    ]
