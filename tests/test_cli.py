@@ -139,3 +139,17 @@ def test_ignore_and_config_file(tmp_path: Path) -> None:
 
 def test_version() -> None:
     assert run("--version").stdout.decode().startswith("cleantext ")
+
+
+def test_a_bad_byte_late_in_a_large_input(tmp_path: Path) -> None:
+    """A file is checked before any output; a pipe says its output stops short."""
+    data = ("A paragraph of article text. " * 40 + "\n\n").encode() * 3000 + b"\xff tail"
+    source = tmp_path / "big.txt"
+    source.write_bytes(data)
+    from_file = run(str(source))
+    assert (from_file.returncode, from_file.stdout) == (2, b"")
+    assert f"byte offset {len(data) - 6}" in from_file.stderr.decode()
+    from_pipe = run(stdin=data)
+    assert from_pipe.returncode == 2 and 0 < len(from_pipe.stdout) < len(data)
+    [message] = from_pipe.stderr.decode().splitlines()
+    assert message.endswith("the output above stops short of it")

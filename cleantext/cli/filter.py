@@ -159,12 +159,30 @@ def _clean_one(
         write(report.cleaned.encode("utf-8"))
         return report
     with _open_binary(name) as stream:
+        if stream.seekable():
+            # A file can be checked before any output: a bad byte stops nothing halfway.
+            for _ in decode_blocks(stream, args.encoding, label):
+                pass
+            stream.seek(0)
         pieces = split_pieces(decode_blocks(stream, args.encoding, label))
         if wants_report:
             report = explain_pieces(cleaner, pieces, label)
             write(report.cleaned.encode("utf-8"))
             return report
-        clean_pieces(cleaner, pieces, lambda text: write(text.encode("utf-8")))
+        written = 0
+
+        def write_piece(text: str) -> None:
+            nonlocal written
+            written += len(text)
+            write(text.encode("utf-8"))
+
+        try:
+            clean_pieces(cleaner, pieces, write_piece)
+        except InputError as error:
+            if not written:
+                raise
+            # A pipe cannot be read twice: say plainly that the output stops short.
+            raise InputError(f"{error}; the output above stops short of it") from None
     return None
 
 
