@@ -11,6 +11,7 @@ from typing import Any
 import regex
 
 from cleantext.document import Document
+from cleantext.page import page_edges, page_menu_run, page_repeated_line, page_symbol_line
 
 Heuristic = Callable[[Document, dict[str, Any]], Iterator[tuple[int, int, int]]]
 
@@ -53,4 +54,9 @@ def share_button_row(document: Document, params: dict[str, Any]) -> Iterator[tup
 
 HEURISTICS: dict[str, Heuristic] = {
     "share-button-row": share_button_row,
+    # Page-level heuristics for naive full-page text (`cleantext.page`).
+    "page-edges": page_edges,
+    "page-menu-run": page_menu_run,
+    "page-repeated-line": page_repeated_line,
+    "page-symbol-line": page_symbol_line,
 }

@@ -18,7 +18,7 @@ from cleantext.heuristics import HEURISTICS
 from cleantext.ruleset.schema import MatchSpec
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, order=True)
 class Found:
     line: int
     start: int  # offsets in the document text
@@ -71,7 +71,8 @@ def compile_matcher(spec: MatchSpec) -> Matcher:
     if heuristic is None:
         raise KeyError(spec.name)
     params = dict(spec.params)
-    return lambda document, where: [Found(*hit) for hit in heuristic(document, params)]
+    # Sorted by line: scopes merge a rule's adjacent hits only when they come in order.
+    return lambda document, where: sorted(Found(*hit) for hit in heuristic(document, params))
 
 
 def _lazy(pattern: str, flags: int) -> Callable[[], regex.Pattern[str]]:
