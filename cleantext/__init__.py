@@ -36,8 +36,9 @@ __all__ = [
 
 
 def _cleaner(options: dict[str, Any]) -> Cleaner:
+    """The cached cleaner for keyword options: lists become tuples, so configs hash."""
     config = options.pop("config", None) or Config()
-    if isinstance(config, str):
+    if isinstance(config, str | Path):
         config = load_config(Path(config))
     for key in ("select", "extend_select", "ignore", "languages"):
         if isinstance(options.get(key), str):
