@@ -65,10 +65,3 @@ def wants_drawing(mode: str, tty: bool, environ: Mapping[str, str] | None = None
     if mode == "never":
         return tty
     return tty or wants_color(mode, tty, environ)
-
-
-def terminal_width(environ: Mapping[str, str] | None = None) -> int | None:
-    """``COLUMNS`` when set to a number, else None (let rich ask the terminal)."""
-    environ = os.environ if environ is None else environ
-    columns = environ.get("COLUMNS", "")
-    return int(columns) if columns.isdigit() and int(columns) > 0 else None

@@ -250,8 +250,7 @@ def _parse_match(table: _Table, path: Path) -> MatchSpec:
         kind=kind,
         phrases=table.strings("phrases"),
         whole_line=table.get("whole_line", bool, True),
-        patterns=table.strings("patterns")
-        + ((table.get("pattern", str),) if "pattern" in table.data and kind == "regex" else ()),
+        patterns=table.strings("patterns") + _single_pattern(table, kind),
         ignore_case=table.get("ignore_case", bool, True),
         timeout_ms=table.get("timeout_ms", int, 50),
         predicates=_parse_predicates(table) if kind == "lines" else (),
