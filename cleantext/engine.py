@@ -31,7 +31,7 @@ from cleantext.ruleset.loader import load_library
 from cleantext.ruleset.schema import RuleSpec
 from cleantext.ruleset.select import select_rules
 from cleantext.scopes import CompiledRule
-from cleantext.typography import FIXERS, SPACING_FIXERS, Fixer
+from cleantext.typography import FIXERS, SPACING_FIXERS, Cues, Fixer
 
 MAX_PASSES = 8
 
@@ -276,17 +276,17 @@ def _repair(
     """Run each fixer whose cue is in the text (most clean documents run none), again
     until nothing changes: removing a zero-width space can reveal mojibake behind it."""
     for _ in range(MAX_PASSES):
-        context = RepairContext(language, text)
+        context, cues = RepairContext(language, text), Cues(text)
         changed = False
         for fixer in fixers:
-            if not fixer.cue(text):
+            if fixer not in cues:
                 continue
             found = fixer.find(text, context)
             if found:
                 if explain:
                     changes = compose(changes, found, text)
                 text = apply_changes(text, found)
-                context = RepairContext(language, text)
+                context, cues = RepairContext(language, text), Cues(text)
                 changed = True
         if not changed:
             break

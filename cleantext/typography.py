@@ -52,31 +52,43 @@ def normalize_line_endings(text: str, context: RepairContext) -> list[Change]:
 # one of Â Ã Œ œ, one of Î Ð Ø Ù before a no-break space, or two adjacent non-ASCII,
 # non-space characters of which at least one is not a letter of an ordinary non-Latin
 # alphabet (Greek, Cyrillic, Hebrew, Arabic, Indic, Thai, CJK); Ђ Ґ ґ and the Greek tonos
-# do occur in ftfy's patterns, so they count. One cheap search thus rules out ftfy's
-# expensive one on most text, Russian and Japanese included, and on French text with
-# its no-break spaces; tests/test_typography.py checks the claim on random text.
+# do occur in ftfy's patterns, so they count. Besides mojibake, ftfy removes control
+# characters, lone surrogates and terminal escapes (which start with a control, ESC).
+# One search finds all of these, so ftfy's expensive test runs on few lines: Russian and
+# Japanese text, and French text with its no-break spaces, pass it untouched.
+# tests/test_typography.py checks on random text that it never hides what ftfy would fix.
 _PLAIN_SCRIPT = (
     "\u0370-\u0383\u0386-\u03ff\u0400\u0401\u0403-\u048f\u0492-\u04ff"
     "\u0590-\u06ff\u0900-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
 )
-_UNUSUAL = f"[^\\x00-\\x7f\\s{_PLAIN_SCRIPT}]"
-_MAY_BE_MOJIBAKE = re.compile(
-    f"{_UNUSUAL}[^\\x00-\\x7f\\s]|[^\\x00-\\x7f\\s]{_UNUSUAL}"
-    "|[\u00ce\u00d0\u00d8\u00d9]\u00a0|[\x80-\x9f\u00c2\u00c3\u0152\u0153]"
+# Python's \s outside ASCII, except NEL (U+0085), which is a C1 control.
+_WIDE_SPACE = "\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff"
+_NON_ASCII_LETTER = "[^\\x00-\\x7f\\s]"  # any non-ASCII, non-space character
+# The search starts from one character class, a control or an unusual character, which
+# Python's engine scans for at hundreds of MB/s; the lookarounds then look at its
+# neighbours. (An alternation of classes would try every branch at every position.)
+_MAY_NEED_FTFY = re.compile(
+    f"[^\\t\\n\\r\\x20-\\x7e{_WIDE_SPACE}{_PLAIN_SCRIPT}]"
+    f"(?:(?<={_NON_ASCII_LETTER}.)|(?={_NON_ASCII_LETTER})"
+    f"|(?<=[{_CONTROL}\u00c2\u00c3\u0152\u0153])|(?<=[\u00ce\u00d0\u00d8\u00d9])(?=\u00a0))"
 )
-# C0/C1 controls, lone surrogates, terminal escapes: what ftfy removes besides mojibake.
-# (ESC, which starts a terminal escape, is among them; one class keeps the search fast.)
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 # Text, other than the line breaks and tabs, that has no unprintable character at all has
 # no control character: str.isprintable answers that at C speed.
 _LAYOUT_AS_SPACE = str.maketrans("\n\t\r", "   ")
+# What ftfy removes besides mojibake, on a line the search above let through.
+_CONTROLS = re.compile(f"[{_CONTROL}]")
 
 
-def _may_have_controls(text: str) -> bool:
-    """str.translate is fast only on ASCII text; elsewhere the search is the cheaper test."""
-    if text.isascii() and text.translate(_LAYOUT_AS_SPACE).isprintable():
-        return False
-    return _CONTROLS.search(text) is not None
+def may_need_ftfy(text: str) -> bool:
+    """Whether ``text`` can hold mojibake or control characters: false for most text.
+
+    >>> may_need_ftfy("Caf\u00e9, \u0447\u0430\u0439"), may_need_ftfy("don\u00e2\u20ac\u2122t")
+    (False, True)
+    """
+    if text.isascii():  # no mojibake; str.translate is fast only on ASCII text
+        return not text.translate(_LAYOUT_AS_SPACE).isprintable()
+    return _MAY_NEED_FTFY.search(text) is not None
 
 
 def fix_encoding(text: str, context: RepairContext) -> list[Change]:
@@ -88,21 +100,16 @@ def fix_encoding(text: str, context: RepairContext) -> list[Change]:
     >>> [c.replacement for c in fix_encoding("Caf\\u00c3\\u00a9 “ok”", _plain(""))]
     ['é']
     """
-    controls = _may_have_controls(text)
-    if not controls and (text.isascii() or not _MAY_BE_MOJIBAKE.search(text)):
-        return []
-    from ftfy.badness import is_bad
-
-    if not controls and not is_bad(text):
+    if not may_need_ftfy(text):
         return []
     import ftfy
+    from ftfy.badness import is_bad
 
     config = _ftfy_config()
     changes: list[Change] = []
     start = 0
     for line in text.split("\n"):
-        maybe_mojibake = not line.isascii() and _MAY_BE_MOJIBAKE.search(line)
-        if (maybe_mojibake and is_bad(line)) or _may_have_controls(line):
+        if may_need_ftfy(line) and (_CONTROLS.search(line) or is_bad(line)):
             fixed = ftfy.fix_text(line, config)
             if fixed != line and "\n" not in fixed:
                 changes.extend(_diff(line, fixed, start))
@@ -300,6 +307,18 @@ def _has_no_break_space(text: str) -> bool:
     return not text.isascii() and ("\u00a0" in text or "\u202f" in text)
 
 
+# A plain space before punctuation, another space, a line end or the end, or after "(":
+# every ASCII cue of the spacing fixers, in one search that starts from a literal space.
+_ASCII_SPACING_CUE = re.compile(r" (?:[,.;:!?) \n]|$|(?<=\( ))")
+
+
+def may_need_spacing(text: str) -> bool:
+    """Whether any spacing fixer can find work in ``text``: false for most text."""
+    if not text.isascii() and ("\u00a0" in text or "\u202f" in text or "\u3000" in text):
+        return True
+    return "\t" in text or _ASCII_SPACING_CUE.search(text) is not None
+
+
 def _space_before_mark(text: str) -> bool:
     return _has_any(" ,", " .", " ;", " :", " !", " ?", " )")(text) or _has_no_break_space(text)
 
@@ -318,30 +337,56 @@ def _trailing_space(text: str) -> bool:
     return not text.isascii() and _has_any("\u00a0\n", "\u202f\n", "\u3000\n")(text)
 
 
-def _may_be_damaged_encoding(text: str) -> bool:
-    return not text.isascii() or _may_have_controls(text)
-
-
 @dataclass(frozen=True, slots=True)
 class Fixer:
-    """A named repair and its cue: a test of a few substring searches (which run at
-    gigabytes per second) that is true whenever the fixer could find something."""
+    """A named repair and its cue: a test of a few substring searches that is true
+    whenever the fixer could find something. Fixers of one family share a first cue,
+    searched once for them all (see `Cues`)."""
 
     name: str
     find: Callable[[str, RepairContext], list[Change]]
     cue: Callable[[str], bool]
+    family_cue: Callable[[str], bool] | None = None
+
+
+class Cues:
+    """Which fixers' cues are in one text, searching each family's shared cue once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._families: dict[Callable[[str], bool], bool] = {}
+
+    def __contains__(self, fixer: Fixer) -> bool:
+        family = fixer.family_cue
+        if family is not None:
+            found = self._families.get(family)
+            if found is None:
+                found = self._families[family] = family(self.text)
+            if not found:
+                return False
+        return fixer.cue(self.text)
 
 
 # Order matters: encoding repairs first (mojibake can hide spaces), punctuation before the
 # word-gap fixer (a no-break space before a comma goes rather than becoming a space).
 FIXERS: tuple[Fixer, ...] = (
     Fixer("line-endings", normalize_line_endings, _has_any("\r")),
-    Fixer("encoding", fix_encoding, _may_be_damaged_encoding),
+    Fixer("encoding", fix_encoding, may_need_ftfy),
     Fixer("zero-width", remove_zero_width, _has_any("\u200b", "\u2060", "\ufeff")),
-    Fixer("space-before-punctuation", remove_space_before_punctuation, _space_before_mark),
-    Fixer("space-after-parenthesis", remove_space_after_parenthesis, _space_after_parenthesis),
-    Fixer("space-between-words", normalize_space_between_words, _word_gap),
-    Fixer("trailing-whitespace", strip_trailing_whitespace, _trailing_space),
+    Fixer(
+        "space-before-punctuation",
+        remove_space_before_punctuation,
+        _space_before_mark,
+        may_need_spacing,
+    ),
+    Fixer(
+        "space-after-parenthesis",
+        remove_space_after_parenthesis,
+        _space_after_parenthesis,
+        may_need_spacing,
+    ),
+    Fixer("space-between-words", normalize_space_between_words, _word_gap, may_need_spacing),
+    Fixer("trailing-whitespace", strip_trailing_whitespace, _trailing_space, may_need_spacing),
 )
 # The fixers that can find new work after a removal (see `cleantext.engine.Cleaner`).
 SPACING_FIXERS = FIXERS[3:]

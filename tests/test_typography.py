@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cleantext import Cleaner, Config, RuleSet
-from cleantext.typography import _CONTROLS
+from cleantext.typography import may_need_ftfy
 
 CASES: list[dict[str, Any]] = json.loads(
     (Path(__file__).parent / "data" / "repairs.json").read_text(encoding="utf-8")
@@ -47,6 +47,7 @@ def _alphabet() -> str:
     for category in ftfy.badness.MOJIBAKE_CATEGORIES.values():
         chars.update(char for char in category if char != "-")
     chars.update("абвгдеёжзийклмнопрстуфхцчшщъыьэюяЂђҐґ΄΅αβγδΒΓΞΟ日本語テキストÂÃ")
+    chars.update("\x00\x07\x1b\x1c\x7f\x85\x9d\t\n\r\u00a0\u2009\u202f\u3000\ud800")
     return "".join(sorted(chars))
 
 
@@ -57,7 +58,28 @@ def test_the_cheap_gate_lets_through_everything_ftfy_would_fix(text: str) -> Non
     import ftfy
     from ftfy.badness import is_bad
 
-    from cleantext.typography import _MAY_BE_MOJIBAKE, _ftfy_config
+    from cleantext.typography import _ftfy_config
 
     if is_bad(text) or ftfy.fix_text(text, _ftfy_config()) != text:
-        assert _MAY_BE_MOJIBAKE.search(text) or _CONTROLS.search(text), text
+        assert may_need_ftfy(text), text
+        assert all(may_need_ftfy(line) for line in text.split("\n") if is_bad(line)), text
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=" \u00a0\u202f\u3000\t\na1(),.:!»«", max_size=8))
+@example("a ( b")
+@example("(\u00a0b")
+@example("a ,")
+@example("a  b")
+@example("a\t\nb")
+def test_the_spacing_cue_lets_through_everything_a_spacing_fixer_would_change(
+    text: str,
+) -> None:
+    """The shared cue must never hide work from a spacing fixer, in any language."""
+    from cleantext.repair_context import RepairContext
+    from cleantext.typography import SPACING_FIXERS, may_need_spacing
+
+    for language in ("en", "fr"):
+        context = RepairContext(language, text)
+        if any(fixer.find(text, context) for fixer in SPACING_FIXERS):
+            assert may_need_spacing(text), (language, text)
