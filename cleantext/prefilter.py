@@ -39,6 +39,29 @@ def prepare(text: str) -> str:
     return text.casefold()
 
 
+# White space within a line other than one plain space: two spaces, or any other
+# character for which str.isspace() is true but the line break. A trigger's space stands
+# for any run of white space, so a text holding one of these is scanned again with each
+# run collapsed to one space (`collapse_spaces`); most texts hold none.
+# (str.isspace() is true for exactly these and " " and "\n"; tests/test_prefilter.py checks.)
+_OTHER_SPACES = (
+    "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680"
+    "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000"
+)
+ODD_SPACES = ("  ", *_OTHER_SPACES)
+_SPACE_RUN = re.compile(f"[ {_OTHER_SPACES}]{{2,}}|[{_OTHER_SPACES}]")
+
+
+def collapse_spaces(text: str) -> str:
+    """Every run of white space within a line as one space, as triggers spell it.
+
+    >>> collapse_spaces("follow\\u00a0 us\\ton\\n x")
+    'follow us on\\n x'
+    """
+    return _SPACE_RUN.sub(" ", text)
+
+
 def triggers_for(match: MatchSpec) -> tuple[frozenset[str] | None, ...]:
     """Per unit of the match (each regex pattern is one, any other match is one): literals
     of which every match of that unit contains one, or None when it must always run.
@@ -47,9 +70,10 @@ def triggers_for(match: MatchSpec) -> tuple[frozenset[str] | None, ...]:
     >>> phrases = MatchSpec("phrase", phrases=("Leave a Reply", "Share this:"))
     >>> [sorted(units) for units in triggers_for(phrases)]
     [['leave', 'share']]
-    >>> pattern = r"^(?:\\*\\s)?(Log|Sign) ?in to comment$"
-    >>> triggers_for(MatchSpec("regex", patterns=(pattern, r"^\\w+$")))
-    (frozenset({'in to comment'}), None)
+    >>> pattern = r"^(?:\\*\\s)?(Log|Sign) ?in\\s+to comment$"
+    >>> first, second = triggers_for(MatchSpec("regex", patterns=(pattern, r"^\\w+$")))
+    >>> sorted(first), second
+    (['log in to comment', 'login to comment', 'sign in to comment', 'signin to comment'], None)
     """
     if match.kind == "phrase":
         return (frozenset(_longest_word(phrase) for phrase in match.phrases),)
@@ -91,33 +115,139 @@ def _as_re_syntax(pattern: str) -> str:
     )
 
 
+# How many spellings a stretch of literals may have before it is cut ("e-?mail" has two).
+_MAX_SPELLINGS = 32
+
+
 def _sequence_factors(items: list[tuple[Any, Any]]) -> set[str] | None:
-    """The best required-factor set of a sequence: any one element's set will do."""
+    """The best required-factor set of a sequence: any one element's set will do.
+
+    Consecutive elements that match one of a few fixed strings (literals, short
+    alternations, optional characters, white space) join into one stretch with every
+    spelling it can have; white space inside a line (a literal or a required run such as
+    ``\\s+``) reads as one space, which the scanners take for any run of white space
+    (`cleantext.scanners`). So ``(?:find|join)\\h+us\\h+on`` needs "find us on" or
+    "join us on": far rarer on a line than "find" or "join".
+    """
     choices: list[set[str]] = []
-    run: list[str] = []
+    stretch: set[str] = {""}
+
+    def close_stretch() -> None:
+        nonlocal stretch
+        if stretch != {""}:
+            choices.append(stretch)
+        stretch = {""}
+
     for op, value in items:
-        if op is _sre.LITERAL:
-            run.append(chr(value))
-            continue
         if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
             # Zero-width: the literals around it stay adjacent in the match; and what a
-            # lookahead or lookbehind requires, the match requires too.
-            if op is _sre.ASSERT:
+            # lookahead requires, the match's line holds too (the rules' lookaheads stay
+            # within the line). A lookbehind may reach back into earlier lines: not used.
+            if op is _sre.ASSERT and value[0] > 0:
                 required = _sequence_factors(list(value[1]))
                 if required:
                     choices.append(required)
             continue
-        if run:
-            choices.append({"".join(run)})
-            run = []
+        spellings = _spellings(op, value)
+        if spellings is not None and len(stretch) * len(spellings) <= _MAX_SPELLINGS:
+            stretch = {_join(head, tail) for head in stretch for tail in spellings}
+            continue
+        close_stretch()
+        if spellings is not None:  # too many spellings to join: a stretch of its own
+            stretch = spellings
+            continue
         factors = _element_factors(op, value)
         if factors:
             choices.append(factors)
-    if run:
-        choices.append({"".join(run)})
+    close_stretch()
+    choices = [_shortest_needed({factor.strip() for factor in found}) for found in choices]
     if not choices:
         return None
     return max(choices, key=lambda s: (min(len(f) for f in s), -len(s)))
+
+
+def _shortest_needed(factors: set[str]) -> set[str]:
+    """Drop each factor that holds another: where it occurs, the shorter one does too.
+
+    >>> sorted(_shortest_needed({"comment", "comments", "* log in", "log in"}))
+    ['comment', 'log in']
+    """
+    kept: list[str] = []
+    for factor in sorted(factors, key=len):
+        if not any(shorter in factor for shorter in kept):
+            kept.append(factor)
+    return set(kept)
+
+
+def _join(head: str, tail: str) -> str:
+    """Two pieces of a stretch, with the white space between them as one space."""
+    if head.endswith(" ") and tail.startswith(" "):
+        return head + tail[1:]
+    return head + tail
+
+
+def _spellings(op: Any, value: Any) -> set[str] | None:
+    """Every string an element can match, when they are few and fixed; else None.
+    Any white space within a line is spelled " "."""
+    if op is _sre.LITERAL:
+        char = chr(value)
+        if char == "\n":
+            return None
+        return {" "} if char.isspace() else {char}
+    if _is_space_run(op, value):
+        return {" "}
+    if op is _sre.SUBPATTERN:
+        return _sequence_spellings(list(value[-1]))
+    if op is _sre.BRANCH:
+        found: set[str] = set()
+        for alternative in value[1]:
+            spellings = _sequence_spellings(list(alternative))
+            if spellings is None:
+                return None
+            found |= spellings
+        return found if len(found) <= _MAX_SPELLINGS else None
+    if op is _sre.IN and value and all(item_op is _sre.LITERAL for item_op, _ in value):
+        chars = {chr(item) for _, item in value}
+        if "\n" in chars or len(chars) > 4:
+            return None
+        return {" " if char.isspace() else char for char in chars}
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and value[:2] == (0, 1):  # x?
+        optional = _sequence_spellings(list(value[2]))
+        return None if optional is None else optional | {""}
+    return None
+
+
+def _sequence_spellings(items: list[tuple[Any, Any]]) -> set[str] | None:
+    stretch = {""}
+    for op, value in items:
+        spellings = _spellings(op, value)
+        if spellings is None or len(stretch) * len(spellings) > _MAX_SPELLINGS:
+            return None
+        stretch = {_join(head, tail) for head in stretch for tail in spellings}
+    return stretch
+
+
+def _is_space_run(op: Any, value: Any) -> bool:
+    """Whether an element matches one or more white space characters and nothing else."""
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        low, _high, item = value
+        return low >= 1 and len(item) == 1 and _is_space_run(*item[0])
+    if op is not _sre.IN:
+        return False
+    if value and value[0][0] is _sre.NEGATE:  # [^\S\n]: not a non-space, so a space
+        return (_sre.CATEGORY, _sre.CATEGORY_NOT_SPACE) in value
+    return all(_is_space_item(item_op, item) for item_op, item in value)
+
+
+def _is_space_item(op: Any, value: Any) -> bool:
+    if op is _sre.CATEGORY:
+        return bool(value is _sre.CATEGORY_SPACE)
+    if op is _sre.LITERAL:
+        return chr(value) != "\n" and chr(value).isspace()
+    if op is _sre.RANGE:
+        low, high = value
+        return all(chr(c) != "\n" and chr(c).isspace() for c in range(low, high + 1))
+    return False
 
 
 def _element_factors(op: Any, value: Any) -> set[str] | None:
@@ -170,7 +300,10 @@ class Prefilter:
                 for trigger in found or ():
                     owners.setdefault(trigger, set()).add((rule, unit))
         words = list(owners)
-        name, scan = make_scanner(words, backend)
+        # The odd spaces are scanned for with the triggers, after them: one scan tells
+        # whether the text must be scanned again with its spaces collapsed.
+        odd = range(len(words), len(words) + len(ODD_SPACES))
+        name, scan = make_scanner([*words, *ODD_SPACES], backend, once=frozenset(odd))
         return cls(frozenset(always), tuple(frozenset(owners[w]) for w in words), scan, name)
 
     def candidates(self, text: str) -> dict[int, Where]:
@@ -181,7 +314,11 @@ class Prefilter:
         """
         seen: dict[Unit, set[int]] = {}
         if self.owners:
-            for trigger, line in self.scan(prepare(text)):
+            prepared = prepare(text)
+            hits = self.scan(prepared)
+            if any(trigger >= len(self.owners) for trigger, _line in hits):
+                hits = self.scan(collapse_spaces(prepared))
+            for trigger, line in hits:
                 for owner in self.owners[trigger]:
                     seen.setdefault(owner, set()).add(line)
         found: dict[int, Where] = {}

@@ -10,6 +10,7 @@ import pytest
 
 from cleantext import Cleaner, Config, RuleSet
 from cleantext.matchers import Where
+from cleantext.prefilter import ODD_SPACES
 from cleantext.scopes import CompiledRule
 
 from .conftest import CORPUS
@@ -51,3 +52,22 @@ def test_the_prefilter_changes_nothing_but_speed() -> None:
     unfiltered = Cleaner(STRICT.config, _Unfiltered(STRICT.ruleset.rules, "unfiltered"))
     for document in DOCUMENTS:
         assert unfiltered.explain(document).edits == STRICT.explain(document).edits
+
+
+def test_odd_spaces_are_every_space_but_the_plain_one_and_the_line_break() -> None:
+    every_space = {chr(c) for c in range(0x110000) if chr(c).isspace()}
+    assert set(ODD_SPACES[1:]) == every_space - {" ", "\n"}
+    assert ODD_SPACES[0] == "  "
+
+
+@pytest.mark.parametrize("scanner", SCANNERS)
+@pytest.mark.parametrize("gap", [" ", "  ", "\u00a0", "\t", " \u202f ", "\u3000"])
+def test_a_trigger_space_stands_for_any_run_of_white_space(scanner: str, gap: str) -> None:
+    """Triggers span words ("follow us on"); the words may be set apart by any spaces."""
+    ruleset = replace(STRICT.ruleset, scanner=scanner)
+    text = f"The article.\n\nFollow{gap}us{gap}on{gap}Twitter\n"
+    chosen = {rule.spec.id: where for rule, where in ruleset.candidates(text)}
+    assert chosen["share.follow-us"] == {0: frozenset({2})}
+    unfiltered = Cleaner(STRICT.config, _Unfiltered(STRICT.ruleset.rules, "unfiltered"))
+    cleaner = Cleaner(STRICT.config, ruleset)
+    assert cleaner.explain(text).edits == unfiltered.explain(text).edits
