@@ -202,8 +202,10 @@ def remove_zero_width(text: str, context: RepairContext) -> list[Change]:
     return [_repair(m.start(), m.end(), "", "zero-width") for m in _ZERO_WIDTH.finditer(text)]
 
 
+# The patterns below start from a character, not a lookbehind: Python's engine then skips
+# ahead to the next candidate character instead of trying the pattern at every position.
 _SPACE_BEFORE_PUNCTUATION = re.compile(
-    rf"(?<={_WORD_END}){_SPACE}+(?:"
+    rf"{_SPACE}(?<={_WORD_END}.){_SPACE}*(?:"
     rf"(?=,{_FOLLOWS_PUNCTUATION})"
     rf"|(?=\.(?![.\w]))"
     rf"|(?P<french>(?=[;:](?:$|\s(?![()\-DPp](?:\s|$))))|(?=[!?]+{_FOLLOWS_PUNCTUATION}))"
@@ -232,7 +234,8 @@ def remove_space_before_punctuation(text: str, context: RepairContext) -> list[C
     ]
 
 
-_SPACE_AFTER_PARENTHESIS = re.compile(rf"(?:(?<=^\()|(?<=\s\()){_SPACE}+(?=\w)", re.MULTILINE)
+# "(" at a line start or after a space (not "f( x"), then the spaces: group 1.
+_SPACE_AFTER_PARENTHESIS = re.compile(rf"\((?<!\S\()({_SPACE}+)(?=\w)")
 
 
 def remove_space_after_parenthesis(text: str, context: RepairContext) -> list[Change]:
@@ -242,14 +245,16 @@ def remove_space_after_parenthesis(text: str, context: RepairContext) -> list[Ch
     [3]
     """
     return [
-        _repair(m.start(), m.end(), "", "space-after-parenthesis")
+        _repair(m.start(1), m.end(1), "", "space-after-parenthesis")
         for m in _SPACE_AFTER_PARENTHESIS.finditer(text)
-        if not context.is_protected(m.start())
+        if not context.is_protected(m.start(1))
     ]
 
 
 # Only gaps that are not already one plain space: a run of two or more, or a no-break one.
-_WORD_GAP = re.compile(r"(?<=\S)(?:[ \u00a0\u202f]{2,}|[\u00a0\u202f])(?=\S)")
+_WORD_GAP = re.compile(
+    r"[ \u00a0\u202f](?<=\S.)(?:(?<=[\u00a0\u202f])[ \u00a0\u202f]*|[ \u00a0\u202f]+)(?=\S)"
+)
 
 
 def normalize_space_between_words(text: str, context: RepairContext) -> list[Change]:
