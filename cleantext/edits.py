@@ -139,6 +139,8 @@ def _window_after(middle: str, changes: list[Change], lo: int, hi: int) -> str:
 
 def to_edits(original: str, changes: Sequence[Change]) -> tuple[Edit, ...]:
     """Attach line numbers and original text to changes made against ``original``."""
+    if not changes:  # most documents: no need to find the line breaks
+        return ()
     newlines = [match.start() for match in _NEWLINE.finditer(original)]
     edits = []
     for change in changes:
