@@ -1,4 +1,5 @@
-"""An on-disk cache of resolved rule selections, so the command starts fast.
+"""An on-disk cache of resolved rule selections and compiled scanner databases, so the
+command starts fast.
 
 Key: the tool version, the Python and `regex` versions, the selection options, and the
 path, size and modification time of every rule file that could take part and of the
@@ -9,6 +10,7 @@ not used. Set ``CLEANTEXT_CACHE_DIR`` to move it, or ``CLEANTEXT_NO_CACHE=1`` to
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -16,7 +18,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import BinaryIO, TypeVar
 
 import regex
 
@@ -46,11 +48,30 @@ def cached_selection(config: Config, build: Callable[[], T]) -> T:
     try:
         with path.open("rb") as handle:
             value: T = pickle.load(handle)
+        _touch(path)
         return value
     except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
         pass
     value = build()
     _store(path, value)
+    return value
+
+
+def cached_bytes(kind: str, key: str, build: Callable[[], bytes]) -> bytes:
+    """``build()``, or what it returned before for the same ``key`` (which must name
+    everything the bytes depend on): a compiled database costs far more than reading it."""
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    path = folder / f"{kind}-{key}.bin"
+    try:
+        cached = path.read_bytes()
+        _touch(path)
+        return cached
+    except OSError:
+        pass
+    value = build()
+    _write(path, lambda stream: stream.write(value))
     return value
 
 
@@ -83,11 +104,34 @@ def _rule_files(roots: Iterable[Path]) -> list[Path]:
 
 
 def _store(path: Path, value: object) -> None:
+    _write(path, lambda stream: pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _write(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Write a cache file whole or not at all: readers never see half of one."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".selection-")
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-")
         with os.fdopen(handle, "wb") as stream:
-            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            write(stream)
         os.replace(temporary, path)
+        _prune(path.parent, path.name.split("-")[0])
     except OSError:
         pass  # a read-only home or a full disk only costs speed
+
+
+# Entries of one kind kept, the most recently used: every changed rule file or option
+# makes a new entry, and old ones would otherwise pile up.
+KEEP = 32
+
+
+def _touch(path: Path) -> None:
+    """Mark an entry as used now, so pruning keeps it."""
+    with contextlib.suppress(OSError):
+        os.utime(path)
+
+
+def _prune(folder: Path, kind: str) -> None:
+    entries = sorted(folder.glob(f"{kind}-*"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in entries[KEEP:]:
+        stale.unlink(missing_ok=True)

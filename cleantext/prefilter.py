@@ -299,7 +299,7 @@ class Prefilter:
                     always.add((rule, unit))
                 for trigger in found or ():
                     owners.setdefault(trigger, set()).add((rule, unit))
-        words = list(owners)
+        words = sorted(owners)  # one order in every process, so the compiled database is cached
         # The odd spaces are scanned for with the triggers, after them: one scan tells
         # whether the text must be scanned again with its spaces collapsed.
         odd = range(len(words), len(words) + len(ODD_SPACES))

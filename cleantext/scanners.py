@@ -9,11 +9,14 @@ Line numbers survive case folding, markup removal and space collapsing
 
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 from bisect import bisect_right
 from collections.abc import Callable
 from typing import Any
+
+from cleantext.cache import cached_bytes
 
 # A scanner takes prepared text and returns the (literal id, line index) pairs it found.
 Scanner = Callable[[str], set[tuple[int, int]]]
@@ -49,13 +52,29 @@ def _hyperscan(words: list[str], once: frozenset[int]) -> Scanner:
 
     if not words:
         return _nothing
-    database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-    database.compile(
-        expressions=[_hyperscan_literal(word) for word in words],
-        ids=list(range(len(words))),
-        elements=len(words),
-        flags=[hyperscan.HS_FLAG_SINGLEMATCH if i in once else 0 for i in range(len(words))],
-    )
+    flags = [hyperscan.HS_FLAG_SINGLEMATCH if i in once else 0 for i in range(len(words))]
+
+    def compile_database() -> bytes:
+        database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+        database.compile(
+            expressions=[_hyperscan_literal(word) for word in words],
+            ids=list(range(len(words))),
+            elements=len(words),
+            flags=flags,
+        )
+        return bytes(hyperscan.dumpb(database))
+
+    # Compiling thousands of literals takes ~70 ms, loading the compiled database ~0.1 ms.
+    # A database compiled for another CPU (a shared home folder) fails to load: compiled anew.
+    digest = hashlib.sha256(
+        repr((getattr(hyperscan, "__version__", ""), words, flags)).encode()
+    ).hexdigest()
+    try:
+        database = hyperscan.loadb(
+            cached_bytes("hyperscan", digest[:24], compile_database), hyperscan.HS_MODE_BLOCK
+        )
+    except hyperscan.error:
+        database = hyperscan.loadb(compile_database(), hyperscan.HS_MODE_BLOCK)
     local = threading.local()  # a scratch space serves one scan at a time: one per thread
 
     def scan(prepared: str) -> set[tuple[int, int]]:

@@ -1,7 +1,10 @@
-"""Shared fixtures: where the project's data lies, and the golden-update switch."""
+"""Shared fixtures: where the project's data lies, the golden-update switch, and a
+cache folder of the test run's own."""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,6 +12,12 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 SEED = ROOT / "corpus" / "en-meduza-nato"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Tests and the commands they start cache compiled rules in a folder of their own,
+    not in the user's cache (set before any test module builds a cleaner)."""
+    os.environ["CLEANTEXT_CACHE_DIR"] = tempfile.mkdtemp(prefix="cleantext-test-cache-")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
