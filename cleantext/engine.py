@@ -27,6 +27,7 @@ from cleantext.model import Change, Report, Skip
 from cleantext.prefilter import Prefilter, triggers_for
 from cleantext.removal import remove_boilerplate
 from cleantext.repair_context import RepairContext
+from cleantext.repair_scan import repair_cues
 from cleantext.ruleset.loader import load_library
 from cleantext.ruleset.schema import RuleSpec
 from cleantext.ruleset.select import select_rules
@@ -274,9 +275,11 @@ def _repair(
     explain: bool,
 ) -> tuple[str, list[Change]]:
     """Run each fixer whose cue is in the text (most clean documents run none), again
-    until nothing changes: removing a zero-width space can reveal mojibake behind it."""
+    until nothing changes: removing a zero-width space can reveal mojibake behind it.
+    One scan answers the first cues of each new text (`cleantext.repair_scan`)."""
+    cues = Cues(text, repair_cues(text) if fixers else None)
     for _ in range(MAX_PASSES):
-        context, cues = RepairContext(language, text), Cues(text)
+        context = RepairContext(language, text)
         changed = False
         for fixer in fixers:
             if fixer not in cues:
@@ -286,7 +289,7 @@ def _repair(
                 if explain:
                     changes = compose(changes, found, text)
                 text = apply_changes(text, found)
-                context, cues = RepairContext(language, text), Cues(text)
+                context, cues = RepairContext(language, text), Cues(text, repair_cues(text))
                 changed = True
         if not changed:
             break

@@ -53,47 +53,61 @@ def _hyperscan(words: list[str], once: frozenset[int]) -> Scanner:
     if not words:
         return _nothing
     flags = [hyperscan.HS_FLAG_SINGLEMATCH if i in once else 0 for i in range(len(words))]
-
-    def compile_database() -> bytes:
-        database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        database.compile(
-            expressions=[_hyperscan_literal(word) for word in words],
-            ids=list(range(len(words))),
-            elements=len(words),
-            flags=flags,
-        )
-        return bytes(hyperscan.dumpb(database))
-
-    # Compiling thousands of literals takes ~70 ms, loading the compiled database ~0.1 ms.
-    # A database compiled for another CPU (a shared home folder) fails to load: compiled anew.
-    digest = hashlib.sha256(
-        repr((getattr(hyperscan, "__version__", ""), words, flags)).encode()
-    ).hexdigest()
-    try:
-        database = hyperscan.loadb(
-            cached_bytes("hyperscan", digest[:24], compile_database), hyperscan.HS_MODE_BLOCK
-        )
-    except hyperscan.error:
-        database = hyperscan.loadb(compile_database(), hyperscan.HS_MODE_BLOCK)
-    local = threading.local()  # a scratch space serves one scan at a time: one per thread
+    database, scratch = hyperscan_database([_hyperscan_literal(w) for w in words], flags)
 
     def scan(prepared: str) -> set[tuple[int, int]]:
-        scratch = getattr(local, "scratch", None)
-        if scratch is None:
-            scratch = local.scratch = hyperscan.Scratch(database)
         data = prepared.encode("utf-8")
         ends: list[tuple[int, int]] = []
 
         def on_match(ident: int, start: int, end: int, flags: int, context: Any) -> None:
             ends.append((ident, end))
 
-        database.scan(data, match_event_handler=on_match, scratch=scratch)
+        database.scan(data, match_event_handler=on_match, scratch=scratch())
         if not ends:
             return set()
         newlines = [m.start() for m in _NEWLINE_BYTES.finditer(data)]
         return {(ident, bisect_right(newlines, end - 1)) for ident, end in ends}
 
     return scan
+
+
+def hyperscan_database(expressions: list[bytes], flags: list[int]) -> tuple[Any, Callable[[], Any]]:
+    """A Hyperscan block-mode database of ``expressions`` (ids are their positions), and
+    a function that gives the calling thread its scratch space (one scan at a time each).
+
+    Compiling thousands of literals takes ~70 ms, loading a compiled database ~0.1 ms: it
+    is cached on disk. One compiled for another CPU (a shared home folder) fails to load
+    and is compiled anew.
+    """
+    import hyperscan
+
+    def compile_database() -> bytes:
+        database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+        database.compile(
+            expressions=expressions,
+            ids=list(range(len(expressions))),
+            elements=len(expressions),
+            flags=flags,
+        )
+        return bytes(hyperscan.dumpb(database))
+
+    version = getattr(hyperscan, "__version__", "")
+    key = hashlib.sha256(repr((version, expressions, flags)).encode()).hexdigest()[:24]
+    try:
+        database = hyperscan.loadb(
+            cached_bytes("hyperscan", key, compile_database), hyperscan.HS_MODE_BLOCK
+        )
+    except hyperscan.error:
+        database = hyperscan.loadb(compile_database(), hyperscan.HS_MODE_BLOCK)
+    local = threading.local()
+
+    def scratch() -> Any:
+        space = getattr(local, "scratch", None)
+        if space is None:
+            space = local.scratch = hyperscan.Scratch(database)
+        return space
+
+    return database, scratch
 
 
 def _hyperscan_literal(word: str) -> bytes:

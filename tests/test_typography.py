@@ -83,3 +83,36 @@ def test_the_spacing_cue_lets_through_everything_a_spacing_fixer_would_change(
         context = RepairContext(language, text)
         if any(fixer.find(text, context) for fixer in SPACING_FIXERS):
             assert may_need_spacing(text), (language, text)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=_alphabet() + "(),;:!?", max_size=8))
+@example("Caf\u00c3\u00a9")
+@example("a (\tb")
+@example("a ( b")
+@example("end ")
+@example("x\u00ce\u00a0y")
+def test_the_hyperscan_cues_answer_as_the_regexes_do(text: str) -> None:
+    """One Hyperscan scan stands in for two regex searches; it must say the same."""
+    pytest.importorskip("hyperscan")
+    from cleantext.repair_scan import repair_cues
+    from cleantext.typography import may_need_spacing
+
+    answers = repair_cues(text)
+    if "\ud800" in text:
+        assert answers == {}  # lone surrogates do not encode: the regexes answer
+        return
+    assert answers == {may_need_ftfy: may_need_ftfy(text), may_need_spacing: may_need_spacing(text)}
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=_alphabet() + "é’”€™ ", max_size=10))
+@example("don\u00e2\u20ac\u2122t")
+@example("\u00c3\u00a9\x1b[31m")
+def test_the_short_ftfy_path_gives_what_fix_text_gives(text: str) -> None:
+    import ftfy
+
+    from cleantext.typography import _ftfy_config, ftfy_line
+
+    line = text.replace("\n", " ")
+    assert ftfy_line(line) == ftfy.fix_text(line, _ftfy_config())
