@@ -34,9 +34,9 @@ _MARKUP = ("**", "__", "`")
 def prepare(text: str) -> str:
     """The document as triggers are looked up in: markup-free and case-folded."""
     for marker in _MARKUP:
-        if marker in text:
+        if marker[0] in text and marker in text:  # one character is found fastest
             text = text.replace(marker, "")
-    return text.casefold()
+    return text.lower() if text.isascii() else text.casefold()  # the same on ASCII
 
 
 # White space within a line other than one plain space: two spaces, or any other
