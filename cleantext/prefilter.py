@@ -89,9 +89,12 @@ def _longest_word(phrase: str) -> str:
 
 def regex_triggers(pattern: str) -> frozenset[str] | None:
     """Required literal factors of a regex (case-folded), or None if it has none we can read."""
+    readable = _as_re_syntax(pattern)
     try:
-        tree = _sre_parse.parse(_as_re_syntax(pattern))
-    except Exception:  # syntax only the `regex` module knows, such as \p{L}
+        tree = _sre_parse.parse(readable) if readable is not None else None
+    except Exception:  # other syntax only the `regex` module knows
+        tree = None
+    if tree is None:
         return None
     factors = _sequence_factors(list(tree))
     if not factors or min(len(f) for f in factors) < 2:
@@ -99,20 +102,56 @@ def regex_triggers(pattern: str) -> frozenset[str] | None:
     return frozenset(f.casefold() for f in factors)
 
 
-# Escapes only the `regex` module knows, as the nearest class Python's parser reads. A
-# class never yields a factor, so the triggers stay necessary conditions.
-_REGEX_ONLY_ESCAPE = re.compile(r"(\\\\)|\\[hH]|\\[pP]\{[^}]*\}|\\[pP]\w")
+# Escapes only the `regex` module knows, as classes Python's parser reads that match at
+# least as much (so that the triggers stay necessary conditions): \h (horizontal space)
+# as \s, and \H or a Unicode property \p{..} as any character; inside a class as class
+# items, outside as whole classes. Inside a negated class an item must match no more
+# than the escape did: \h becomes a tab, \H a line break; a property has no such item.
+_REGEX_ONLY_ESCAPE = re.compile(r"\\[hH]|\\[pP]\{[^}]*\}|\\[pP]\w")
+_AS_ITEMS = {"h": "\\s", "H": "\\s\\S", "p": "\\s\\S", "P": "\\s\\S"}
+_AS_NEGATED_ITEMS = {"h": "\\t", "H": "\\n"}
 
 
-def _as_re_syntax(pattern: str) -> str:
-    r"""``\h`` (horizontal space) and ``\p{..}`` (a Unicode property) as plain classes.
+def _as_re_syntax(pattern: str) -> str | None:
+    r"""The pattern with the `regex` module's own escapes replaced (see above), or None.
 
-    >>> _as_re_syntax(r"share\h+this \p{Lu} \\h")
-    'share\\s+this . \\\\h'
+    >>> _as_re_syntax(r"share\h+this \p{Lu} [\p{L}.] [^\h)] \\h")
+    'share[\\s]+this [\\s\\S] [\\s\\S.] [^\\t)] \\\\h'
     """
-    return _REGEX_ONLY_ESCAPE.sub(
-        lambda m: m.group(1) or ("\\s" if m.group()[1] in "hH" else "."), pattern
-    )
+    out: list[str] = []
+    position, in_class, negated = 0, False, False
+    while position < len(pattern):
+        char = pattern[position]
+        escape = _REGEX_ONLY_ESCAPE.match(pattern, position) if char == "\\" else None
+        if escape:
+            kind = escape.group()[1]
+            if not in_class:
+                out.append(f"[{_AS_ITEMS[kind]}]")
+            elif not negated:
+                out.append(_AS_ITEMS[kind])
+            elif kind in _AS_NEGATED_ITEMS:
+                out.append(_AS_NEGATED_ITEMS[kind])
+            else:
+                return None
+            position = escape.end()
+            continue
+        if char == "\\":  # any other escape, such as \\ or \[, stays as it is
+            out.append(pattern[position : position + 2])
+            position += 2
+            continue
+        if char == "[" and not in_class:
+            in_class, negated = True, pattern.startswith("[^", position)
+            opening = "[^" if negated else "["
+            # A "]" right after "[" or "[^" is a literal member, not the end.
+            closing_first = pattern.startswith("]", position + len(opening))
+            out.append(opening + ("]" if closing_first else ""))
+            position += len(opening) + closing_first
+            continue
+        if char == "]" and in_class:
+            in_class = False
+        out.append(char)
+        position += 1
+    return "".join(out)
 
 
 # How many spellings a stretch of literals may have before it is cut ("e-?mail" has two).

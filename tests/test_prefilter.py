@@ -71,3 +71,63 @@ def test_a_trigger_space_stands_for_any_run_of_white_space(scanner: str, gap: st
     unfiltered = Cleaner(STRICT.config, _Unfiltered(STRICT.ruleset.rules, "unfiltered"))
     cleaner = Cleaner(STRICT.config, ruleset)
     assert cleaner.explain(text).edits == unfiltered.explain(text).edits
+
+
+def test_block_member_tests_run_only_where_they_can_pass() -> None:
+    """`belongs` skips the member tests whose literals a line lacks; on every line of the
+    corpus, for every block rule, it answers as running every test would."""
+    from cleantext.document import Document
+
+    blocks = [rule for rule in STRICT.ruleset.rules if rule.spec.scope.remove == "block"]
+    assert len(blocks) > 20
+    for text in DOCUMENTS:
+        document = Document(text)
+        for rule in blocks:
+            phrases = rule.continue_phrases
+            for index in range(len(document)):
+                every_test = bool(phrases and phrases.search(document.normalized(index))) or any(
+                    p.search(document.lines[index]) for p in rule.continue_regex
+                )
+                assert rule.belongs(document, index) == every_test, (rule.id, index)
+
+
+# Bylines of the kinds the metadata rules describe, whose names the patterns read with
+# classes such as [\p{L}\p{N}]: a class that once gave a bogus trigger.
+BYLINES = [
+    "Geschrieben von Anna Muster am 3. Mai 2021",
+    "Posté par Marie le 3 mai 2021",
+    "Escrito por Ana el 3 de mayo de 2021",
+    "Scritto da Giulia il 3 maggio 2021",
+    "Opublikowane przez Anna 3 maja 2021",
+]
+
+
+def test_every_regex_match_holds_one_of_its_triggers() -> None:
+    """Triggers are necessary conditions: wherever a rule's pattern matches a line of an
+    example or a corpus document, one of that pattern's triggers is in the line as the
+    scanners see it. (A trigger misread from a class such as [\\p{L}.] once broke this.)"""
+    import regex
+
+    from cleantext.prefilter import collapse_spaces, prepare, regex_triggers
+    from cleantext.ruleset.loader import load_library
+
+    lines = {line for text in DOCUMENTS for line in text.split("\n") if line.strip()}
+    lines.update(BYLINES)
+    library = load_library()
+    for spec in library.rules.values():
+        lines.update(
+            line for example in spec.examples for line in example.text.split("\n") if line.strip()
+        )
+    prepared = {line: collapse_spaces(prepare(line)) for line in lines}
+    checked = 0
+    for spec in library.rules.values():
+        for pattern in spec.match.patterns if spec.match.kind == "regex" else ():
+            triggers = regex_triggers(pattern)
+            if triggers is None:
+                continue
+            compiled = regex.compile(pattern, regex.MULTILINE | regex.IGNORECASE)
+            for line in lines:
+                if compiled.search(line):
+                    checked += 1
+                    assert any(t in prepared[line] for t in triggers), (spec.id, line)
+    assert checked > 500
