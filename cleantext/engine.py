@@ -278,6 +278,8 @@ def _repair(
     until nothing changes: removing a zero-width space can reveal mojibake behind it.
     One scan answers the first cues of each new text (`cleantext.repair_scan`)."""
     cues = Cues(text, repair_cues(text) if fixers else None)
+    if cues.rule_out(fixers):  # most documents
+        return text, changes
     for _ in range(MAX_PASSES):
         context = RepairContext(language, text)
         changed = False

@@ -74,5 +74,8 @@ class RepairContext:
         return self._language == "fr"
 
     def is_protected(self, position: int) -> bool:
-        index = bisect_right(self.protected, (position, sys.maxsize)) - 1
-        return index >= 0 and self.protected[index][0] <= position < self.protected[index][1]
+        protected = self.protected
+        if not protected:  # most documents
+            return False
+        index = bisect_right(protected, (position, sys.maxsize)) - 1
+        return index >= 0 and protected[index][0] <= position < protected[index][1]

@@ -1,12 +1,13 @@
-"""The repair stage's first two questions, answered by one Hyperscan scan.
+"""The repair stage's first questions, answered by one Hyperscan scan.
 
 Before any fixer runs, the repair stage asks of every text: can it hold mojibake or
-control characters (`may_need_ftfy`), and can a spacing fixer find anything in it
-(`may_need_spacing`)? Each is one regex search in Python, about 10 us on a 3 KB
-document, and most documents answer no to both. Where Hyperscan is installed, one scan
-answers both in about half the time of one of them. The answers are the same
-(tests/test_typography.py checks that on random text); without Hyperscan, or for text it
-cannot take (lone surrogates do not encode), the regexes answer.
+control characters (`may_need_ftfy`), can a spacing fixer find anything in it
+(`may_need_spacing`), does it hold a carriage return or a zero-width character? The
+first two are one regex search each in Python, about 10 us on a 3 KB document, and most
+documents answer no to all. Where Hyperscan is installed, one scan answers all four in
+less time than one of those searches. The answers are the same (tests/test_typography.py
+checks that on random text); without Hyperscan, or for text it cannot take (lone
+surrogates do not encode), the functions answer.
 """
 
 from __future__ import annotations
@@ -17,7 +18,12 @@ from functools import cache
 from typing import Any
 
 from cleantext.scanners import hyperscan_database
-from cleantext.typography import may_need_ftfy, may_need_spacing
+from cleantext.typography import (
+    has_carriage_return,
+    has_zero_width,
+    may_need_ftfy,
+    may_need_spacing,
+)
 
 # `may_need_ftfy` in Hyperscan's syntax, which has no lookarounds: an unusual character
 # next to any non-ASCII non-space one, Î Ð Ø Ù before a no-break space, or a control
@@ -39,12 +45,16 @@ _ENCODING = (
 )
 # `may_need_spacing`, but for a space at the very end of the text (checked apart).
 _SPACING = r" [,.;:!?) \n]|\( |\t|[\x{a0}\x{202f}\x{3000}]"
+_CARRIAGE_RETURN = r"\r"
+_ZERO_WIDTH = r"[\x{200b}\x{2060}\x{feff}]"
+# The questions, in the order of the database's expressions.
+_CUES = (may_need_ftfy, may_need_spacing, has_carriage_return, has_zero_width)
 
 Answers = dict[Callable[[str], bool], bool]
 
 
 def repair_cues(text: str) -> Answers:
-    """The answers of `may_need_ftfy` and `may_need_spacing` for ``text``, or none."""
+    """The answers of the `_CUES` for ``text``, or none."""
     scan = _scanner()
     if scan is None:
         return {}
@@ -53,10 +63,9 @@ def repair_cues(text: str) -> Answers:
     except UnicodeEncodeError:  # a lone surrogate: let the regexes answer
         return {}
     found = scan(data)
-    return {
-        may_need_ftfy: 0 in found,
-        may_need_spacing: 1 in found or text.endswith(" "),
-    }
+    answers: Answers = {cue: number in found for number, cue in enumerate(_CUES)}
+    answers[may_need_spacing] |= text.endswith(" ")
+    return answers
 
 
 @cache
@@ -66,7 +75,7 @@ def _scanner() -> Callable[[bytes], set[int]] | None:
         import hyperscan
     except ImportError:
         return None
-    expressions = [_ENCODING.encode(), _SPACING.encode()]
+    expressions = [p.encode() for p in (_ENCODING, _SPACING, _CARRIAGE_RETURN, _ZERO_WIDTH)]
     flags = [hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_SINGLEMATCH] * len(expressions)
     database, scratch = hyperscan_database(expressions, flags)
 

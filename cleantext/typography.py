@@ -10,7 +10,7 @@ spacing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
@@ -241,10 +241,27 @@ def remove_space_before_punctuation(text: str, context: RepairContext) -> list[C
     """
     return [
         _repair(m.start(), m.end(), "", "space-before-punctuation")
-        for m in _SPACE_BEFORE_PUNCTUATION.finditer(text)
+        for m in _spaces_before_marks(text)
         if not (m.group("french") is not None and context.french)
         and not context.is_protected(m.start())
     ]
+
+
+# A mark with a space before it: marks are rarer than spaces, so searching for them
+# first is the faster way to the few places `_SPACE_BEFORE_PUNCTUATION` can match.
+_MARK_AFTER_SPACE = re.compile(rf"[,.;:!?)](?<={_SPACE}.)")
+_SPACES = " \u00a0\u202f"
+
+
+def _spaces_before_marks(text: str) -> Iterator[re.Match[str]]:
+    """`_SPACE_BEFORE_PUNCTUATION.finditer(text)`, tried only at the spaces before marks."""
+    for mark in _MARK_AFTER_SPACE.finditer(text):
+        start = mark.start() - 1
+        while start > 0 and text[start - 1] in _SPACES:
+            start -= 1
+        match = _SPACE_BEFORE_PUNCTUATION.match(text, start)
+        if match is not None and match.end() == mark.start():
+            yield match
 
 
 # "(" at a line start or after a space (not "f( x"), then the spaces: group 1.
@@ -321,6 +338,14 @@ def _has_any(*needles: str) -> Callable[[str], bool]:
     return lambda text: any(needle in text for needle in needles)
 
 
+def has_carriage_return(text: str) -> bool:
+    return "\r" in text
+
+
+def has_zero_width(text: str) -> bool:
+    return "\u200b" in text or "\u2060" in text or "\ufeff" in text
+
+
 def _has_no_break_space(text: str) -> bool:
     return not text.isascii() and ("\u00a0" in text or "\u202f" in text)
 
@@ -375,6 +400,15 @@ class Cues:
         self.text = text
         self._answers = dict(known or {})
 
+    def rule_out(self, fixers: tuple[Fixer, ...]) -> bool:
+        """Whether the answers known already show that none of ``fixers`` has work."""
+        answers = self._answers
+        return all(
+            answers.get(fixer.cue) is False
+            or (fixer.family_cue is not None and answers.get(fixer.family_cue) is False)
+            for fixer in fixers
+        )
+
     def __contains__(self, fixer: Fixer) -> bool:
         if fixer.family_cue is not None and not self._answer(fixer.family_cue):
             return False
@@ -390,9 +424,9 @@ class Cues:
 # Order matters: encoding repairs first (mojibake can hide spaces), punctuation before the
 # word-gap fixer (a no-break space before a comma goes rather than becoming a space).
 FIXERS: tuple[Fixer, ...] = (
-    Fixer("line-endings", normalize_line_endings, _has_any("\r")),
+    Fixer("line-endings", normalize_line_endings, has_carriage_return),
     Fixer("encoding", fix_encoding, may_need_ftfy),
-    Fixer("zero-width", remove_zero_width, _has_any("\u200b", "\u2060", "\ufeff")),
+    Fixer("zero-width", remove_zero_width, has_zero_width),
     Fixer(
         "space-before-punctuation",
         remove_space_before_punctuation,

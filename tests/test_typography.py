@@ -86,8 +86,10 @@ def test_the_spacing_cue_lets_through_everything_a_spacing_fixer_would_change(
 
 
 @settings(max_examples=3000, deadline=None)
-@given(st.text(alphabet=_alphabet() + "(),;:!?", max_size=8))
+@given(st.text(alphabet=_alphabet() + "(),;:!?\r\u200b\ufeff", max_size=8))
 @example("Caf\u00c3\u00a9")
+@example("a\r\nb")
+@example("a\u2060b")
 @example("a (\tb")
 @example("a ( b")
 @example("end ")
@@ -96,13 +98,14 @@ def test_the_hyperscan_cues_answer_as_the_regexes_do(text: str) -> None:
     """One Hyperscan scan stands in for two regex searches; it must say the same."""
     pytest.importorskip("hyperscan")
     from cleantext.repair_scan import repair_cues
-    from cleantext.typography import may_need_spacing
+    from cleantext.typography import has_carriage_return, has_zero_width, may_need_spacing
 
     answers = repair_cues(text)
     if "\ud800" in text:
         assert answers == {}  # lone surrogates do not encode: the regexes answer
         return
-    assert answers == {may_need_ftfy: may_need_ftfy(text), may_need_spacing: may_need_spacing(text)}
+    cues = (may_need_ftfy, may_need_spacing, has_carriage_return, has_zero_width)
+    assert answers == {cue: cue(text) for cue in cues}
 
 
 @settings(max_examples=3000, deadline=None)
@@ -116,3 +119,16 @@ def test_the_short_ftfy_path_gives_what_fix_text_gives(text: str) -> None:
 
     line = text.replace("\n", " ")
     assert ftfy_line(line) == ftfy.fix_text(line, _ftfy_config())
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=" \u00a0\u202f\n\ta1.,;:!?()'D-", max_size=14))
+@example("word  , next")
+@example("a ?! b")
+def test_searching_from_the_marks_finds_what_the_pattern_finds(text: str) -> None:
+    """The punctuation fixer starts from marks with a space before them, and runs its
+    pattern only there; it must find exactly what the pattern finds on its own."""
+    from cleantext.typography import _SPACE_BEFORE_PUNCTUATION, _spaces_before_marks
+
+    expected = [(m.span(), m.group("french")) for m in _SPACE_BEFORE_PUNCTUATION.finditer(text)]
+    assert [(m.span(), m.group("french")) for m in _spaces_before_marks(text)] == expected
