@@ -8,13 +8,10 @@ original gives the cleaned text, and it can be read backwards to restore the ori
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
 from cleantext.model import Change, Edit
-
-_NEWLINE = re.compile("\n")
 
 
 def apply_edits(text: str, spans: Iterable[tuple[int, int, str]]) -> str:
@@ -138,15 +135,21 @@ def _window_after(middle: str, changes: list[Change], lo: int, hi: int) -> str:
 
 
 def to_edits(original: str, changes: Sequence[Change]) -> tuple[Edit, ...]:
-    """Attach line numbers and original text to changes made against ``original``."""
-    if not changes:  # most documents: no need to find the line breaks
-        return ()
-    newlines = [match.start() for match in _NEWLINE.finditer(original)]
+    """Attach line numbers and original text to changes made against ``original``.
+
+    Lines are counted from one change to the next (the changes come sorted), so a report
+    costs a pass over the text, not a search per change.
+    """
     edits = []
-    for change in changes:
+    line, counted_to = 1, 0  # ``line`` is the line of position ``counted_to``
+    for change in sorted(changes, key=lambda c: c.start):
         text = original[change.start : change.end]
         if text == change.replacement:
             continue
+        first_at, last_at = _visible_span(text, change.start, change.end)
+        line += original.count("\n", counted_to, first_at)
+        counted_to = first_at
+        last = line + original.count("\n", first_at, max(first_at, last_at - 1))
         edits.append(
             Edit(
                 rule=change.rule,
@@ -154,7 +157,7 @@ def to_edits(original: str, changes: Sequence[Change]) -> tuple[Edit, ...]:
                 action=change.action,
                 start=change.start,
                 end=change.end,
-                lines=_line_range(newlines, text, change.start, change.end),
+                lines=(line, last),
                 text=text,
                 replacement=change.replacement,
             )
@@ -162,12 +165,11 @@ def to_edits(original: str, changes: Sequence[Change]) -> tuple[Edit, ...]:
     return tuple(edits)
 
 
-def _line_range(newlines: list[int], text: str, start: int, end: int) -> tuple[int, int]:
-    """1-based lines of the span's visible text (leading and trailing blank lines aside)."""
+def _visible_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of ``text``'s visible part (leading and trailing blank lines aside), which
+    the edit's line numbers name; a change of white space only keeps its own span."""
     stripped = text.strip()
-    if stripped:
-        start += text.index(stripped[0])
-        end = start + len(stripped)
-    first = bisect_left(newlines, start) + 1
-    last = bisect_left(newlines, max(start, end - 1)) + 1
-    return first, last
+    if not stripped or stripped == text:
+        return start, end
+    start += text.index(stripped[0])
+    return start, start + len(stripped)
