@@ -70,7 +70,7 @@ def repair_cues(text: str) -> Answers:
 
 @cache
 def _scanner() -> Callable[[bytes], set[int]] | None:
-    """A scan for the two cues, compiled on first use (and cached on disk)."""
+    """One scan for all the `_CUES`, compiled on first use (and cached on disk)."""
     try:
         import hyperscan
     except ImportError:
