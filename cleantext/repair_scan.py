@@ -17,13 +17,9 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+from cleantext.encoding import may_need_ftfy
 from cleantext.scanners import hyperscan_database
-from cleantext.typography import (
-    has_carriage_return,
-    has_zero_width,
-    may_need_ftfy,
-    may_need_spacing,
-)
+from cleantext.typography import has_carriage_return, has_zero_width, may_need_spacing
 
 # `may_need_ftfy` in Hyperscan's syntax, which has no lookarounds: an unusual character
 # next to any non-ASCII non-space one, Î Ð Ø Ù before a no-break space, or a control

@@ -4,7 +4,8 @@ Each fixer finds its damage and returns `Change`s; none of them changes the numb
 lines, so line numbers stay valid for the removal stage and the report. They repair
 damage, not style: curly quotes, dashes and ellipses stay as the author wrote them,
 leading indentation is never touched, and lines that look like code or tables keep their
-spacing.
+spacing. The encoding fixer (mojibake, control characters) is in `cleantext.encoding`; this
+module holds the others, their cues, and their order (`FIXERS`).
 """
 
 from __future__ import annotations
@@ -12,14 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from difflib import SequenceMatcher
-from typing import TYPE_CHECKING
 
+from cleantext.encoding import fix_encoding, may_need_ftfy
 from cleantext.model import Change
 from cleantext.repair_context import RepairContext
-
-if TYPE_CHECKING:
-    from ftfy import TextFixerConfig
 
 # Spaces that scraping turns word gaps into; tabs are left alone (they separate columns).
 _SPACE = "[ \u00a0\u202f]"
@@ -46,158 +43,6 @@ def normalize_line_endings(text: str, context: RepairContext) -> list[Change]:
     ['\n']
     """
     return [_repair(m.start(), m.end(), "\n", "line-endings") for m in _LINE_ENDING.finditer(text)]
-
-
-# Every sequence ftfy's `is_bad` flags (BADNESS_RE in ftfy.badness) holds a C1 control,
-# one of Â Ã Œ œ, one of Î Ð Ø Ù before a no-break space, or two adjacent non-ASCII,
-# non-space characters of which at least one is not a letter of an ordinary non-Latin
-# alphabet (Greek, Cyrillic, Hebrew, Arabic, Indic, Thai, CJK); Ђ Ґ ґ and the Greek tonos
-# do occur in ftfy's patterns, so they count. Besides mojibake, ftfy removes control
-# characters, lone surrogates and terminal escapes (which start with a control, ESC).
-# One search finds all of these, so ftfy's expensive test runs on few lines: Russian and
-# Japanese text, and French text with its no-break spaces, pass it untouched.
-# tests/test_typography.py checks on random text that it never hides what ftfy would fix.
-_PLAIN_SCRIPT = (
-    "\u0370-\u0383\u0386-\u03ff\u0400\u0401\u0403-\u048f\u0492-\u04ff"
-    "\u0590-\u06ff\u0900-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
-)
-# Python's \s outside ASCII, except NEL (U+0085), which is a C1 control.
-_WIDE_SPACE = "\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff"
-_NON_ASCII_LETTER = "[^\\x00-\\x7f\\s]"  # any non-ASCII, non-space character
-# The search starts from one character class, a control or an unusual character, which
-# Python's engine scans for at hundreds of MB/s; the lookarounds then look at its
-# neighbours. (An alternation of classes would try every branch at every position.)
-_MAY_NEED_FTFY = re.compile(
-    f"[^\\t\\n\\r\\x20-\\x7e{_WIDE_SPACE}{_PLAIN_SCRIPT}]"
-    f"(?:(?<={_NON_ASCII_LETTER}.)|(?={_NON_ASCII_LETTER})"
-    f"|(?<=[{_CONTROL}\u00c2\u00c3\u0152\u0153])|(?<=[\u00ce\u00d0\u00d8\u00d9])(?=\u00a0))"
-)
-# Text, other than the line breaks and tabs, that has no unprintable character at all has
-# no control character: str.isprintable answers that at C speed.
-_LAYOUT_AS_SPACE = str.maketrans("\n\t\r", "   ")
-# What ftfy removes besides mojibake, on a line the search above let through.
-_CONTROLS = re.compile(f"[{_CONTROL}]")
-
-
-def may_need_ftfy(text: str) -> bool:
-    """Whether ``text`` can hold mojibake or control characters: false for most text.
-
-    >>> may_need_ftfy("Caf\u00e9, \u0447\u0430\u0439"), may_need_ftfy("don\u00e2\u20ac\u2122t")
-    (False, True)
-    """
-    if text.isascii():  # no mojibake; str.translate is fast only on ASCII text
-        return not text.translate(_LAYOUT_AS_SPACE).isprintable()
-    return _MAY_NEED_FTFY.search(text) is not None
-
-
-def fix_encoding(text: str, context: RepairContext) -> list[Change]:
-    """Undo mojibake and drop control characters with ftfy, only on lines that need it.
-
-    ftfy runs with every restyling fix turned off (see `_ftfy_config`): it may repair
-    "donâ€™t" but must not straighten the author's curly quotes.
-
-    >>> [c.replacement for c in fix_encoding("Caf\\u00c3\\u00a9 “ok”", _plain(""))]
-    ['é']
-    """
-    from ftfy.badness import is_bad
-
-    changes: list[Change] = []
-    start = 0
-    for line in text.split("\n"):
-        if may_need_ftfy(line) and (_CONTROLS.search(line) or is_bad(line)):
-            fixed = ftfy_line(line)
-            if fixed != line and "\n" not in fixed:
-                changes.extend(_diff(line, fixed, start))
-        start += len(line) + 1
-    return changes
-
-
-def ftfy_line(line: str) -> str:
-    """``ftfy.fix_text(line, _ftfy_config())``, at half the cost on plain mojibake.
-
-    fix_text runs all its steps a second time to see that the result is stable; on a line
-    without control characters, every step but the encoding fix has nothing to do, and
-    that fix loops until stable by itself. Should its result hold a control character
-    (for the steps after it), the whole of fix_text runs.
-    """
-    import ftfy
-
-    if not _CONTROLS.search(line):
-        fixed = ftfy.fix_encoding(line)
-        if not _CONTROLS.search(fixed):
-            return str(fixed)
-    return str(ftfy.fix_text(line, _ftfy_config()))
-
-
-def _ftfy_config() -> TextFixerConfig:
-    import ftfy
-
-    return ftfy.TextFixerConfig(
-        unescape_html=False,  # "&amp;" in text about HTML is the author's
-        fix_latin_ligatures=False,  # restyling, not repair
-        fix_character_width=False,  # full-width forms are correct in CJK text
-        uncurl_quotes=False,  # curly quotes are the author's typography
-        fix_line_breaks=False,  # line endings are our own fixer; lines must not move
-        normalization=None,  # NFC would rewrite characters that are not damaged
-        explain=False,
-    )
-
-
-def _diff(old: str, new: str, offset: int) -> list[Change]:
-    """The smallest replacements that turn ``old`` into ``new``, as encoding repairs.
-
-    Mojibake never touches ASCII, so when both lines have the same ASCII characters in
-    the same order, the repairs are the non-ASCII stretches between them: found in one
-    pass. Otherwise (ftfy also dropped a control character or a space) a general diff.
-
-    >>> [(c.start, c.end, c.replacement) for c in _diff("donâ€™t", "don’t", 0)]
-    [(3, 6, '’')]
-    """
-    if _ascii_skeleton(old) == _ascii_skeleton(new):
-        return _diff_between_ascii(old, new, offset)
-    matcher = SequenceMatcher(None, old, new, autojunk=False)
-    return [
-        _repair(offset + i1, offset + i2, new[j1:j2], "encoding", "encoding")
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-        if tag != "equal"
-    ]
-
-
-_NON_ASCII_RUNS = re.compile(r"[^\x00-\x7f]+")
-
-
-def _ascii_skeleton(text: str) -> str:
-    return str(_NON_ASCII_RUNS.sub("", text))
-
-
-def _diff_between_ascii(old: str, new: str, offset: int) -> list[Change]:
-    """Pair the non-ASCII runs of both lines by how many ASCII characters precede them."""
-    old_runs, new_runs = _runs_by_ascii_position(old), _runs_by_ascii_position(new)
-    changes = []
-    for position in sorted(old_runs.keys() | new_runs.keys()):
-        old_start, old_end = old_runs.get(position) or _empty_run(old_runs, position)
-        new_start, new_end = new_runs.get(position) or _empty_run(new_runs, position)
-        replacement = new[new_start:new_end]
-        if old[old_start:old_end] != replacement:
-            start, end = offset + old_start, offset + old_end
-            changes.append(_repair(start, end, replacement, "encoding", "encoding"))
-    return changes
-
-
-def _runs_by_ascii_position(text: str) -> dict[int, tuple[int, int]]:
-    runs = {}
-    non_ascii = 0
-    for match in _NON_ASCII_RUNS.finditer(text):
-        runs[match.start() - non_ascii] = match.span()
-        non_ascii += match.end() - match.start()
-    return runs
-
-
-def _empty_run(runs: dict[int, tuple[int, int]], position: int) -> tuple[int, int]:
-    """Where a run would stand after ``position`` ASCII characters, had it one."""
-    before = sum(end - start for key, (start, end) in runs.items() if key < position)
-    return position + before, position + before
 
 
 _ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff]+")

@@ -11,7 +11,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cleantext import Cleaner, Config, RuleSet
-from cleantext.typography import may_need_ftfy
+from cleantext.encoding import may_need_ftfy
 
 CASES: list[dict[str, Any]] = json.loads(
     (Path(__file__).parent / "data" / "repairs.json").read_text(encoding="utf-8")
@@ -58,7 +58,7 @@ def test_the_cheap_gate_lets_through_everything_ftfy_would_fix(text: str) -> Non
     import ftfy
     from ftfy.badness import is_bad
 
-    from cleantext.typography import _ftfy_config
+    from cleantext.encoding import _ftfy_config
 
     if is_bad(text) or ftfy.fix_text(text, _ftfy_config()) != text:
         assert may_need_ftfy(text), text
@@ -115,7 +115,7 @@ def test_the_hyperscan_cues_answer_as_the_regexes_do(text: str) -> None:
 def test_the_short_ftfy_path_gives_what_fix_text_gives(text: str) -> None:
     import ftfy
 
-    from cleantext.typography import _ftfy_config, ftfy_line
+    from cleantext.encoding import _ftfy_config, ftfy_line
 
     line = text.replace("\n", " ")
     assert ftfy_line(line) == ftfy.fix_text(line, _ftfy_config())
