@@ -69,7 +69,7 @@ def triggers_for(match: MatchSpec) -> tuple[frozenset[str] | None, ...]:
     >>> from cleantext.ruleset.schema import MatchSpec
     >>> phrases = MatchSpec("phrase", phrases=("Leave a Reply", "Share this:"))
     >>> [sorted(units) for units in triggers_for(phrases)]
-    [['leave', 'share']]
+    [['reply', 'share']]
     >>> pattern = r"^(?:\\*\\s)?(Log|Sign) ?in\\s+to comment$"
     >>> first, second = triggers_for(MatchSpec("regex", patterns=(pattern, r"^\\w+$")))
     >>> sorted(first), second
@@ -84,7 +84,10 @@ def triggers_for(match: MatchSpec) -> tuple[frozenset[str] | None, ...]:
 
 
 def _longest_word(phrase: str) -> str:
-    return max(normalize_line(phrase).split() or [phrase.casefold()], key=len)
+    """The phrase's longest word; of equally long ones the last, which in a button label
+    is the object ("Spring naar recept": "recept", not "spring", a word of any text)."""
+    words = normalize_line(phrase).split() or [phrase.casefold()]
+    return max(reversed(words), key=len)
 
 
 def regex_triggers(pattern: str) -> frozenset[str] | None:
