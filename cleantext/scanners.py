@@ -97,6 +97,7 @@ def hyperscan_database(expressions: list[bytes], flags: list[int]) -> tuple[Any,
         database = hyperscan.loadb(
             cached_bytes("hyperscan", key, compile_database), hyperscan.HS_MODE_BLOCK
         )
+        hyperscan.Scratch(database)  # a database for another CPU fails here, not mid-scan
     except hyperscan.error:
         database = hyperscan.loadb(compile_database(), hyperscan.HS_MODE_BLOCK)
     local = threading.local()

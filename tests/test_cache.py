@@ -106,3 +106,17 @@ def test_the_cache_can_be_turned_off(cache_folder: Path, monkeypatch: pytest.Mon
     cache.cached_selection(Config(), build)
     assert len(calls) == 2
     assert not cache_folder.exists()
+
+
+def test_a_damaged_compiled_database_is_compiled_anew(cache_folder: Path) -> None:
+    """A cached database that does not load (cut short, or built for another CPU) costs a
+    compilation, never a failed scan."""
+    pytest.importorskip("hyperscan")
+    from cleantext.scanners import make_scanner
+
+    words = ["leave a reply", "share this"]
+    make_scanner(words, "hyperscan")
+    for entry in cache_folder.glob("hyperscan-*"):
+        entry.write_bytes(entry.read_bytes()[:40])
+    _name, scan = make_scanner(words, "hyperscan")
+    assert scan("intro\nshare this\n") == {(1, 1)}
