@@ -4,6 +4,7 @@ cache folder of the test run's own."""
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -17,7 +18,9 @@ SEED = ROOT / "corpus" / "en-meduza-nato"
 def pytest_configure(config: pytest.Config) -> None:
     """Tests and the commands they start cache compiled rules in a folder of their own,
     not in the user's cache (set before any test module builds a cleaner)."""
-    os.environ["CLEANTEXT_CACHE_DIR"] = tempfile.mkdtemp(prefix="cleantext-test-cache-")
+    folder = tempfile.mkdtemp(prefix="cleantext-test-cache-")
+    os.environ["CLEANTEXT_CACHE_DIR"] = folder
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
