@@ -97,10 +97,12 @@ def hyperscan_database(expressions: list[bytes], flags: list[int]) -> tuple[Any,
         database = hyperscan.loadb(
             cached_bytes("hyperscan", key, compile_database), hyperscan.HS_MODE_BLOCK
         )
-        hyperscan.Scratch(database)  # a database for another CPU fails here, not mid-scan
+        first = hyperscan.Scratch(database)  # a database for another CPU fails here
     except hyperscan.error:
         database = hyperscan.loadb(compile_database(), hyperscan.HS_MODE_BLOCK)
+        first = hyperscan.Scratch(database)
     local = threading.local()
+    local.scratch = first  # the loading thread's
 
     def scratch() -> Any:
         space = getattr(local, "scratch", None)

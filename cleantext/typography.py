@@ -179,8 +179,13 @@ def strip_trailing_whitespace(text: str, context: RepairContext) -> list[Change]
     ]
 
 
-def _has_any(*needles: str) -> Callable[[str], bool]:
-    return lambda text: any(needle in text for needle in needles)
+# What the spacing fixers' own cues look for, beyond the shared one.
+_SPACE_BEFORE_MARKS = (" ,", " .", " ;", " :", " !", " ?", " )")
+_WIDE_SPACE_AT_LINE_END = ("\u00a0\n", "\u202f\n", "\u3000\n")
+
+
+def _holds_any(text: str, needles: tuple[str, ...]) -> bool:
+    return any(needle in text for needle in needles)
 
 
 def has_carriage_return(text: str) -> bool:
@@ -208,7 +213,7 @@ def may_need_spacing(text: str) -> bool:
 
 
 def _space_before_mark(text: str) -> bool:
-    return _has_any(" ,", " .", " ;", " :", " !", " ?", " )")(text) or _has_no_break_space(text)
+    return _holds_any(text, _SPACE_BEFORE_MARKS) or _has_no_break_space(text)
 
 
 def _space_after_parenthesis(text: str) -> bool:
@@ -222,7 +227,7 @@ def _word_gap(text: str) -> bool:
 def _trailing_space(text: str) -> bool:
     if " \n" in text or "\t\n" in text or text.endswith((" ", "\t")):
         return True
-    return not text.isascii() and _has_any("\u00a0\n", "\u202f\n", "\u3000\n")(text)
+    return not text.isascii() and _holds_any(text, _WIDE_SPACE_AT_LINE_END)
 
 
 @dataclass(frozen=True, slots=True)
