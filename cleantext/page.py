@@ -4,9 +4,10 @@ Each heuristic is a pure function of the document and its rule's ``params`` that
 ``(line, start, end)``, in line order, for every line it removes, so each removed line is
 explained by its own rule. All of them read the shared `cleantext.layout.page_layout`
 and follow one policy: aggressive outside the article's main body, conservative inside
-it, where the headings, list items and short paragraphs of the article live. None of
-them removes the article's own markup (tables, list items, code: see
-`cleantext.lineshapes.is_structure`).
+it, where the headings, list items and short paragraphs of the article live; between
+two parts of the body only a block that holds page chrome goes, and no edge takes an
+ingredient list (`page_edges`). None of them removes the article's own markup (tables,
+list items, code: see `cleantext.lineshapes.is_structure`).
 
 They are registered in `cleantext.heuristics.HEURISTICS` as ``page-edges``,
 ``page-menu-run``, ``page-repeated-line`` and ``page-symbol-line``.
@@ -19,9 +20,10 @@ from typing import Any
 
 import regex
 
+from cleantext.amounts import NAME_WORDS, amount_lists
 from cleantext.document import Document
-from cleantext.layout import Layout, page_layout
-from cleantext.lineshapes import is_nav_label, word_count
+from cleantext.layout import LEAD_SKIP, Layout, compute_layout, page_layout
+from cleantext.lineshapes import is_credit, is_nav_label, word_count
 
 Hits = Iterator[tuple[int, int, int]]
 
@@ -34,6 +36,9 @@ _SYMBOLS_ONLY = regex.compile(r"^[\s\p{P}\p{S}\p{N}]+$")
 # an author's section break ("* * *", "---") stays, and so do brackets, braces and
 # semicolons, which close a code block ("});"), and figures, which are a table's cells.
 _SEPARATORS = regex.compile(r"^[\s|/\\»«›‹→←>•·▪►◄]+$")
+# A labelled value ("Baking time: 25 minutes", "Eintritt: 3 €"): a short label that
+# starts with a letter, a colon, and a value that is no URL path.
+_LABELLED_VALUE = regex.compile(r"^\p{L}[^:]{1,39}:\s*[^\s/]")
 
 
 def _hit(document: Document, index: int) -> tuple[int, int, int]:
@@ -44,7 +49,8 @@ def _hit(document: Document, index: int) -> tuple[int, int, int]:
 
 
 def page_edges(document: Document, params: dict[str, Any]) -> Hits:
-    """Everything above the article that is not prose, and everything below it.
+    """Everything above the article that is not prose, everything below it, and the
+    sidebars and widgets that a scraper put between two of its parts.
 
     The head of a page is its header, menus and breadcrumbs; its tail is the related
     teasers, sidebars, footer and cookie notice. Only prose survives in the head (a
@@ -54,31 +60,176 @@ def page_edges(document: Document, params: dict[str, Any]) -> Hits:
     not prose: a title and a byline above an extracted article, or its sign-off ("Best
     wishes / The board") below it, are no page header or footer. The article's title
     right above its first paragraph is never an edge (see `cleantext.layout`).
+
+    Between two parts of the article (``between``, default true), a gap that holds a
+    menu or a line the page repeats outside the article is a sidebar or widget block
+    (see `_inner_edges`).
+
+    An ingredient or parts list is never an edge, wherever the layout puts it (a recipe
+    card below the blog post, the ingredients above the method): a run of at least
+    ``min_amounts`` (default 4) amounts, see `_amount_lists`.
     """
     layout = page_layout(document)
     tail_prose = bool(params.get("tail_prose", True))
     min_lines = int(params.get("min_lines", 3))
+    amounts = _amount_lists(layout, int(params.get("min_amounts", 4)))
     # A piece of a larger document (`cleantext.stream`) has the page's head only if
     # nothing stands before it, and its tail only if nothing follows it.
-    head = _edge_lines(layout, "head", prose=False) if not document.before else []
-    tail = _edge_lines(layout, "tail", prose=tail_prose) if not document.after else []
-    for lines in (head, tail):
-        if sum(1 for index in lines if not layout.prose[index]) >= min_lines:
-            for index in lines:
-                yield _hit(document, index)
+    head = _edge_lines(layout, "head", False, amounts) if not document.before else []
+    tail = _edge_lines(layout, "tail", tail_prose, amounts) if not document.after else []
+    head = head if _not_prose(layout, head) >= min_lines else []
+    tail = tail if _not_prose(layout, tail) >= min_lines else []
+    between: list[int] = []
+    if params.get("between", True):
+        between = _inner_edges(document, layout, {*head, *tail}, amounts)
+    for index in sorted({*head, *between, *tail}):
+        yield _hit(document, index)
 
 
-def _edge_lines(layout: Layout, zone: str, prose: bool) -> list[int]:
-    """The lines of an edge that may go: text that is not the article's own markup,
-    and prose only if asked."""
+def _not_prose(layout: Layout, lines: list[int]) -> int:
+    return sum(1 for index in lines if not layout.prose[index])
+
+
+def _edge_lines(layout: Layout, zone: str, prose: bool, keep: set[int]) -> list[int]:
+    """The lines of an edge that may go: text that is not the article's own markup or
+    one of the ``keep`` lines, and prose only if asked."""
     return [
         index
         for index, where in enumerate(layout.zones)
         if where == zone
         and layout.texts[index]
         and not layout.structure[index]
+        and index not in keep
         and (prose or not layout.prose[index])
     ]
+
+
+def _inner_edges(
+    document: Document, layout: Layout, removed: set[int], keep: set[int]
+) -> list[int]:
+    """The lines that are not prose of each gap between two parts of the article that
+    holds page chrome: a menu (`page_menu_run`) or a line the page repeats outside the
+    article (`page_repeated_line`). A crude scraper renders a sidebar, a comment form
+    or a "Most read" box that sits between the article's paragraphs there; the headings
+    and short lines of the article itself rarely share a gap with a menu.
+
+    What looks like the article's own data stays (`_is_data`): a labelled value
+    ("Baking time: 25 minutes"), a quantity ("250 g flour", "2"), a line that runs on in
+    lower case ("a pinch of salt"); so do the ``keep`` lines (an ingredient list), prose
+    and the title of the part below the gap.
+
+    The engine cleans until nothing changes, laying the page out anew each time, and
+    the gaps weigh in that layout: with the chrome between its paragraphs gone, a
+    comment section can read as one dense run of prose that outweighs the article (the
+    next pass would take the article for the page's head), or the article can absorb
+    the first comment and push the others out. So the gaps go only if every sentence of
+    the article's body stays inside it once they are gone, along with the ``removed``
+    edges and the menus and repeated lines (`_article_lines`); otherwise they all stay.
+    """
+    chrome = {index for index, _, _ in page_menu_run(document, {})}
+    chrome.update(index for index, _, _ in page_repeated_line(document, {}))
+    lines: list[int] = []
+    for first, last in _gaps(layout):
+        if any(index in chrome for index in range(first, last + 1)):
+            title = _title_above(layout, last + 1)
+            lines.extend(
+                index
+                for index in range(first, last + 1)
+                if index != title
+                and layout.texts[index]
+                and not layout.structure[index]
+                and not layout.prose[index]
+                and index not in keep
+                and not _is_data(layout.texts[index])
+            )
+    if not lines:
+        return []
+    inside = _article_lines(document, removed | chrome)
+    after = _article_lines(document, removed | chrome | set(lines))
+    if any(index not in after for index in inside if _body_sentence(layout, index)):
+        return []
+    return lines
+
+
+def _body_sentence(layout: Layout, index: int) -> bool:
+    return layout.zones[index] == "body" and layout.prose[index]
+
+
+def _article_lines(document: Document, removed: set[int]) -> set[int]:
+    """The lines inside the article (`Layout.inside`) once the ``removed`` lines are
+    gone, as the next pass will lay the page out; by their index in ``document``."""
+    kept = [index for index in range(len(document.lines)) if index not in removed]
+    layout = compute_layout(Document("\n".join(document.lines[index] for index in kept)))
+    return {index for new, index in enumerate(kept) if layout.inside(new)}
+
+
+def _title_above(layout: Layout, start: int) -> int:
+    """Where the title of the article's part that begins at ``start`` begins: the last
+    line of three words or more above it, found over at most `LEAD_SKIP` bylines,
+    dates and short lines, as `cleantext.layout` finds the article's lead ("Why our
+    bread looks different every week / By Jan de Wit, 26 January 2024"); ``start`` if
+    there is none."""
+    skipped = 0
+    for index in range(start - 1, -1, -1):
+        text = layout.texts[index]
+        if not text:
+            continue
+        if is_credit(text) or word_count(text) < 3:
+            skipped += 1
+            if skipped > LEAD_SKIP:
+                break
+        else:
+            return index
+    return start
+
+
+def _gaps(layout: Layout) -> Iterator[tuple[int, int]]:
+    """The first and last line of each run of ``gap`` lines."""
+    first: int | None = None
+    for index, zone in enumerate(layout.zones):
+        in_gap = zone == "gap"
+        if in_gap and first is None:
+            first = index
+        elif not in_gap and first is not None:
+            yield first, index - 1
+            first = None
+    # The article ends with a part of its body, so the last gap is closed too.
+
+
+def _is_data(text: str) -> bool:
+    """A line shaped like an article's data rather than a link: a labelled value, a
+    quantity, or a line that starts in lower case.
+
+    >>> _is_data("Baking time: 25 minutes"), _is_data("250 g flour"), _is_data("Most read")
+    (True, True, False)
+    """
+    if _LABELLED_VALUE.match(text) or text[:1].isdigit() or text[:1].islower():
+        return True
+    words = _WORD.findall(text)
+    return len(words) >= 8 and sum(1 for word in words if word[0].islower()) * 2 >= len(words)
+
+
+def _amount_lists(layout: Layout, min_amounts: int) -> set[int]:
+    """The lines of ingredient and parts lists (`cleantext.amounts.amount_lists`), with
+    the short line above each, its heading ("Ingredients"), and the title above that
+    (`_title_above`), as the recipe's title stands above it."""
+    lines: set[int] = set()
+    for run in amount_lists(layout.texts, min_amounts):
+        lines.update(run)
+        first = run[0]
+        heading = _previous_line(layout.texts, first)
+        if heading is not None and word_count(layout.texts[heading]) <= NAME_WORDS:
+            lines.add(heading)
+            first = heading
+        title = _title_above(layout, first)
+        if title < first:
+            lines.add(title)
+    return lines
+
+
+def _previous_line(texts: tuple[str, ...], index: int) -> int | None:
+    """The last line with text above ``index``, if any."""
+    return next((i for i in range(index - 1, -1, -1) if texts[i]), None)
 
 
 # -- page-menu-run ------------------------------------------------------------------------

@@ -20,7 +20,15 @@ from cleantext.lineshapes import (
     is_structure,
     word_count,
 )
-from cleantext.page import page_edges, page_menu_run, page_repeated_line, page_symbol_line
+from cleantext.page import (
+    _amount_lists,
+    _inner_edges,
+    _is_data,
+    page_edges,
+    page_menu_run,
+    page_repeated_line,
+    page_symbol_line,
+)
 from cleantext.ruleset.loader import load_library
 from cleantext.ruleset.select import select_rules
 
@@ -235,6 +243,194 @@ def test_edges_never_take_the_articles_table() -> None:
     removed = lines_of(page_edges, text)
     assert "| First | 7.00 | 6.10 |" not in removed
     assert "Related stories" in removed
+
+
+SIDEBAR_PAGE = "\n".join(
+    [
+        "Skip to content",
+        "Harbourside Times",
+        "Home",
+        "News",
+        "Culture",
+        "Sport",
+        "Weather",
+        "Harbour museum reopens after two-year refit",
+        "The maritime museum on Quay Street opened its doors again on Saturday, two years "
+        "after a leaking roof forced it to close and move its collection into storage.",
+        "More than 1,200 visitors queued in the rain for the first tour of the new galleries, "
+        "which show the town's fishing fleet from the first sailing smacks to today's trawlers.",
+        "Most read",
+        "Ferry Fares Rise Again",
+        "Council Approves Cycle Lane",
+        "New Bakery Opens On Mill Road",
+        "Lifeboat Crew Honoured",
+        "Opening hours: Tuesday to Sunday, 10 am to 5 pm",
+        "Newsletter",
+        "A roof that finally keeps the rain out",
+        "The refit cost £3.4 million, most of it raised by a lottery grant and a public appeal "
+        "that ran for eighteen months.",
+        '"We wanted the museum to feel like the harbour itself, busy and a little bit salty," '
+        "said the curator, Ruth Evans, who has worked there for twenty years.",
+        "Newsletter",
+        "About us",
+        "Contact",
+    ]
+)
+
+
+def test_edges_remove_a_sidebar_between_two_parts_of_the_article() -> None:
+    removed = lines_of(page_edges, SIDEBAR_PAGE)
+    sidebar = ["Most read", "Ferry Fares Rise Again", "Lifeboat Crew Honoured", "Newsletter"]
+    assert all(line in removed for line in sidebar)
+    # The article's data, the title of its second part and its prose stay.
+    assert "Opening hours: Tuesday to Sunday, 10 am to 5 pm" not in removed
+    assert "A roof that finally keeps the rain out" not in removed
+    assert not any(line.startswith(("The refit", "More than")) for line in removed)
+
+
+def test_a_gap_without_page_chrome_stays() -> None:
+    # The same page with three lines between its parts, none of them a menu or repeated
+    # outside the article: a short list of the article's own.
+    lines = SIDEBAR_PAGE.split("\n")
+    start, end = lines.index("Most read"), lines.index("A roof that finally keeps the rain out")
+    kept = ["Ferry Fares Rise Again", "Council Approves Cycle Lane", "Lifeboat Crew Honoured"]
+    page = "\n".join([*lines[:start], *kept, *lines[end:]])
+    removed = lines_of(page_edges, page)
+    assert not any(line in removed for line in kept)
+    assert removed == lines_of(page_edges, page, {"between": False})
+
+
+def test_lines_shaped_like_data_stay_between_two_parts() -> None:
+    assert _is_data("Admission: free for residents")
+    assert _is_data("250 g flour")
+    assert _is_data("a pinch of salt")
+    assert _is_data("When the leader walks past, the follower pulls him back by the hip")
+    assert not _is_data("Most read")
+    assert not _is_data("Council Approves Cycle Lane")
+    assert not _is_data("Sign up for our newsletter")
+
+
+def test_a_gap_stays_if_removing_it_would_change_the_article() -> None:
+    # Removing the menu between the article and its comments would let the article
+    # absorb the first comment on the next pass and push the other comments out of
+    # it: the next pass must find the article where this one did.
+    comments = []
+    for name, text in [
+        (
+            "Jenny",
+            "We drove along there on Saturday and the waves were already coming over "
+            "the wall, I am not surprised at all that it gave way in the end.",
+        ),
+        (
+            "Mark",
+            "Fifteen minutes longer each way is a lot for people who commute to Helston "
+            "every day, the council should put on extra buses this week.",
+        ),
+        (
+            "Alan",
+            "The wall has needed repairs for years, everyone in the village knew it, and "
+            "now we all pay for the delay with a closed road.",
+        ),
+        (
+            "Priya",
+            "Thanks to the engineers who have been out there in the rain since Sunday "
+            "morning, it cannot be pleasant work in that weather.",
+        ),
+    ]:
+        comments += [f"{name} says", "Reply", "Report", "Like", text]
+    menu = ["Home", "News", "Sport", "Weather"]
+    page = "\n".join(
+        [
+            "Skip to content",
+            *menu,
+            "Storm closes coastal road for a week",
+            "The coastal road between Porthleven and Helston will stay closed until next "
+            "Friday after Sunday's storm washed away part of the sea wall.",
+            "Engineers found a twenty-metre hole under the carriageway, and the council says "
+            "the road cannot reopen until it has been filled and surveyed.",
+            "Buses will use the inland route, which adds about fifteen minutes to each journey.",
+            *menu,
+            *comments,
+            "About us",
+            "Privacy",
+            "Terms",
+        ]
+    )
+    document = Document(page)
+    layout = page_layout(document)
+    gap = [i for i, zone in enumerate(layout.zones) if zone == "gap"]
+    assert document.lines[gap[0]] == "Home"
+    assert _inner_edges(document, layout, set(), set()) == []
+    assert not any(line in menu for line in lines_of(page_edges, page)[5:])
+
+
+RECIPE_PAGE = "\n".join(
+    [
+        "Zum Inhalt springen",
+        "Omas Backstube",
+        "Rezepte",
+        "Kuchen",
+        "Kontakt",
+        "Haferflockenkekse wie bei Oma",
+        "Zubereitungszeit: 20 Minuten",
+        "Zutaten:",
+        "200 g zarte Haferflocken",
+        "125 g weiche Butter",
+        "100 g brauner Zucker",
+        "1 Ei",
+        "1 Prise Salz",
+        "1/2 TL Zimt",
+        "Zubereitung:",
+        "Die Butter mit dem Zucker schaumig rühren, dann das Ei und das Salz unterrühren.",
+        "Haferflocken und Zimt dazugeben und alles zu einem klebrigen Teig verkneten.",
+        "Bei 180 Grad etwa zwölf Minuten backen, bis die Ränder goldbraun sind.",
+        "Das könnte dir auch gefallen",
+        "Schneller Apfelkuchen",
+        "Impressum",
+        "Datenschutz",
+    ]
+)
+
+
+def test_edges_keep_an_ingredient_list_with_its_heading_and_title() -> None:
+    removed = lines_of(page_edges, RECIPE_PAGE)
+    assert removed[:5] == ["Zum Inhalt springen", "Omas Backstube", "Rezepte", "Kuchen", "Kontakt"]
+    kept = [line for line in RECIPE_PAGE.split("\n") if line not in removed]
+    assert kept[:3] == ["Haferflockenkekse wie bei Oma", "Zutaten:", "200 g zarte Haferflocken"]
+    assert "1/2 TL Zimt" in kept and "Zubereitung:" in kept
+    assert removed[-4:] == [
+        "Das könnte dir auch gefallen",
+        "Schneller Apfelkuchen",
+        "Impressum",
+        "Datenschutz",
+    ]
+
+
+def test_an_ingredient_list_at_the_end_is_no_footer() -> None:
+    text = (
+        "Our children ask for these pancakes every weekend, and after years of tinkering this "
+        "is the batter we keep coming back to.\n"
+        "Let it rest for half an hour while you make the coffee: they come out thicker.\n"
+        "For eight pancakes you need:\n"
+        "250 g plain flour\n2 tsp baking powder\n1 pinch of salt\n2 large eggs\n"
+        "300 ml whole milk"
+    )
+    assert lines_of(page_edges, text) == []
+    # Set in two cells per line, as recipe sites do: "125 g" / "Mehl".
+    cells = "Zutaten\n125 g\nMehl\n65 g\nZucker\n1\nEi\n1 TL\nBackpulver\n500 ml\nMilch"
+    assert len(_amount_lists(compute_layout(Document(cells)), 4)) == 11
+
+
+def test_figures_that_are_no_ingredient_list() -> None:
+    def amounts(*lines: str) -> set[int]:
+        return _amount_lists(compute_layout(Document("\n".join(lines))), 4)
+
+    # Counters, the age of teasers, a numbered "Most read" list, options of a form.
+    assert not amounts("273 Posts", "236 Tags", "1.132 Comments", "62 Links", "53 Categories")
+    assert not amounts("3 hours ago", "Rain Again", "5 hours ago", "Bus Strike", "7 hours ago")
+    assert not amounts("1 Ferry fares rise", "2 New mayor", "3 Bus strike", "4 Lifeboat crew")
+    assert not amounts("12 Monate", "24 Monate", "36 Monate", "48 Monate", "60 Monate")
+    assert not amounts("12.03.2024", "13.03.2024", "14.03.2024", "15.03.2024")
 
 
 def test_menu_runs_outside_and_inside_the_article() -> None:
