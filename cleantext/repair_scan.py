@@ -1,13 +1,14 @@
-"""The repair stage's first questions, answered by one Hyperscan scan.
+"""The repair stage's cues, answered by one Hyperscan scan.
 
-Before any fixer runs, the repair stage asks of every text: can it hold mojibake or
-control characters (`may_need_ftfy`), can a spacing fixer find anything in it
-(`may_need_spacing`), does it hold a carriage return or a zero-width character? The
-first two are one regex search each in Python, about 10 us on a 3 KB document, and most
-documents answer no to all. Where Hyperscan is installed, one scan answers all four in
-less time than one of those searches. The answers are the same (tests/test_typography.py
-checks that on random text); without Hyperscan, or for text it cannot take (lone
-surrogates do not encode), the functions answer.
+Before a fixer runs, the repair stage asks whether its cue is in the text: can it hold
+mojibake or control characters (`may_need_ftfy`), can a spacing fixer find anything in
+it (`may_need_spacing`, then each spacing fixer's own cue), does it hold a carriage
+return or a zero-width character? In Python these are a regex search or a few substring
+searches each, 5 to 15 us on a 3 KB document; most documents answer no to all. Where
+Hyperscan is installed, one scan answers all of them in less time than one of those
+searches. The answers are the same (tests/test_typography.py checks that on random
+text); without Hyperscan, or for text it cannot take (lone surrogates do not encode),
+the functions answer.
 """
 
 from __future__ import annotations
@@ -17,9 +18,8 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from cleantext.encoding import may_need_ftfy
 from cleantext.scanners import hyperscan_database
-from cleantext.typography import has_carriage_return, has_zero_width, may_need_spacing
+from cleantext.typography import FIXERS, may_need_spacing
 
 # `may_need_ftfy` in Hyperscan's syntax, which has no lookarounds: an unusual character
 # next to any non-ASCII non-space one, Î Ð Ø Ù before a no-break space, or a control
@@ -39,12 +39,23 @@ _ENCODING = (
     r"|[\x{ce}\x{d0}\x{d8}\x{d9}]\x{a0}"
     r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x{80}-\x{9f}\x{c2}\x{c3}\x{152}\x{153}]"
 )
-# `may_need_spacing`, but for a space at the very end of the text (checked apart).
-_SPACING = r" [,.;:!?) \n]|\( |\t|[\x{a0}\x{202f}\x{3000}]"
-_CARRIAGE_RETURN = r"\r"
-_ZERO_WIDTH = r"[\x{200b}\x{2060}\x{feff}]"
-# The questions, in the order of the database's expressions.
-_CUES = (may_need_ftfy, may_need_spacing, has_carriage_return, has_zero_width)
+# The cues as Hyperscan expressions, in the order of the database's: `may_need_spacing`,
+# then each fixer's own cue. A space or tab at the very end of the text is checked apart.
+_FIXER_CUES = {
+    "line-endings": r"\r",
+    "encoding": _ENCODING,
+    "zero-width": r"[\x{200b}\x{2060}\x{feff}]",
+    "space-before-punctuation": r"[\x20\x{a0}\x{202f}][,.;:!?)]",
+    "space-after-parenthesis": r"\([\x20\x{a0}\x{202f}]",
+    "space-between-words": r"\x20\x20|[\x{a0}\x{202f}]",
+    "trailing-whitespace": r"[\x20\t\x{a0}\x{202f}\x{3000}]\n",
+}
+_CUES: dict[Callable[[str], bool], str] = {
+    may_need_spacing: r" [,.;:!?) \n]|\( |\t|[\x{a0}\x{202f}\x{3000}]",
+    **{fixer.cue: _FIXER_CUES[fixer.name] for fixer in FIXERS},
+}
+_TRAILING_SPACE_CUE = next(fixer.cue for fixer in FIXERS if fixer.name == "trailing-whitespace")
+_LINE_SPACE = (" ", "\t", "\u00a0", "\u202f", "\u3000")
 
 Answers = dict[Callable[[str], bool], bool]
 
@@ -60,7 +71,9 @@ def repair_cues(text: str) -> Answers:
         return {}
     found = scan(data)
     answers: Answers = {cue: number in found for number, cue in enumerate(_CUES)}
-    answers[may_need_spacing] |= text.endswith(" ")
+    if text.endswith(_LINE_SPACE):
+        answers[may_need_spacing] |= text.endswith(" ")
+        answers[_TRAILING_SPACE_CUE] = True
     return answers
 
 
@@ -71,7 +84,7 @@ def _scanner() -> Callable[[bytes], set[int]] | None:
         import hyperscan
     except ImportError:
         return None
-    expressions = [p.encode() for p in (_ENCODING, _SPACING, _CARRIAGE_RETURN, _ZERO_WIDTH)]
+    expressions = [pattern.encode() for pattern in _CUES.values()]
     flags = [hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_SINGLEMATCH] * len(expressions)
     database, scratch = hyperscan_database(expressions, flags)
 

@@ -146,7 +146,7 @@ def normalize_space_between_words(text: str, context: RepairContext) -> list[Cha
     []
     """
     changes = []
-    for match in _WORD_GAP.finditer(text):
+    for match in _word_gaps(text):
         gap = match.group()
         if context.is_protected(match.start()):
             continue
@@ -163,7 +163,40 @@ def normalize_space_between_words(text: str, context: RepairContext) -> list[Cha
     return changes
 
 
-_TRAILING_SPACE = re.compile(r"[ \t\u00a0\u202f\u3000]+$", re.MULTILINE)
+# What every match of `_WORD_GAP` holds: two plain spaces or a no-break one.
+_GAP_SEEDS = ("  ", "\u00a0", "\u202f")
+
+
+def _word_gaps(text: str) -> Iterator[re.Match[str]]:
+    """`_WORD_GAP.finditer(text)`, tried only at the runs of spaces that hold a seed.
+
+    A match is a whole run of spaces between two other characters, so trying the pattern
+    at the start of each run with a seed finds the same matches, without stopping at
+    each of the text's hundreds of single spaces (`str.find` skips them in C).
+    """
+    seeds = []
+    for seed in _GAP_SEEDS:
+        position = text.find(seed)
+        while position >= 0:
+            seeds.append(position)
+            position = text.find(seed, position + len(seed))
+    done = 0  # the end of the last run tried
+    for position in sorted(seeds):
+        if position < done:
+            continue
+        start = position
+        while start > 0 and text[start - 1] in _SPACES:
+            start -= 1
+        done = position + 1
+        while done < len(text) and text[done] in _SPACES:
+            done += 1
+        match = _WORD_GAP.match(text, start)
+        if match is not None:
+            yield match
+
+
+_LINE_SPACE = " \t\u00a0\u202f\u3000"  # what may trail a line
+_LINE_BREAK_AFTER_SPACE = re.compile(f"\n(?<=[{_LINE_SPACE}]\n)")
 
 
 def strip_trailing_whitespace(text: str, context: RepairContext) -> list[Change]:
@@ -172,20 +205,23 @@ def strip_trailing_whitespace(text: str, context: RepairContext) -> list[Change]
     >>> [(c.start, c.end) for c in strip_trailing_whitespace("a  \\nb", _plain(""))]
     [(1, 3)]
     """
-    return [
-        _repair(m.start(), m.end(), "", "trailing-whitespace")
-        for m in _TRAILING_SPACE.finditer(text)
-        if not context.is_protected(m.start())
-    ]
+    changes = []
+    for end in _line_ends_after_space(text):
+        start = end - 1
+        while start > 0 and text[start - 1] in _LINE_SPACE:
+            start -= 1
+        if not context.is_protected(start):
+            changes.append(_repair(start, end, "", "trailing-whitespace"))
+    return changes
 
 
-# What the spacing fixers' own cues look for, beyond the shared one.
-_SPACE_BEFORE_MARKS = (" ,", " .", " ;", " :", " !", " ?", " )")
-_WIDE_SPACE_AT_LINE_END = ("\u00a0\n", "\u202f\n", "\u3000\n")
-
-
-def _holds_any(text: str, needles: tuple[str, ...]) -> bool:
-    return any(needle in text for needle in needles)
+def _line_ends_after_space(text: str) -> Iterator[int]:
+    """Where each line that ends in white space ends: found from the line breaks, which
+    are far fewer than the spaces."""
+    for line_break in _LINE_BREAK_AFTER_SPACE.finditer(text):
+        yield line_break.start()
+    if text.endswith(tuple(_LINE_SPACE)):
+        yield len(text)
 
 
 def has_carriage_return(text: str) -> bool:
@@ -212,12 +248,18 @@ def may_need_spacing(text: str) -> bool:
     return "\t" in text or _ASCII_SPACING_CUE.search(text) is not None
 
 
+# Each spacing fixer's own cue: the places its pattern can start, searched from the
+# rarer character (a mark, "(", a line break) rather than from every space.
+# `_MARK_AFTER_SPACE` and `_LINE_BREAK_AFTER_SPACE` are the fixers' own (above).
+_PARENTHESIS_THEN_SPACE = re.compile(f"\\({_SPACE}")
+
+
 def _space_before_mark(text: str) -> bool:
-    return _holds_any(text, _SPACE_BEFORE_MARKS) or _has_no_break_space(text)
+    return _MARK_AFTER_SPACE.search(text) is not None
 
 
 def _space_after_parenthesis(text: str) -> bool:
-    return "( " in text or ("(" in text and _has_no_break_space(text))
+    return _PARENTHESIS_THEN_SPACE.search(text) is not None
 
 
 def _word_gap(text: str) -> bool:
@@ -225,9 +267,7 @@ def _word_gap(text: str) -> bool:
 
 
 def _trailing_space(text: str) -> bool:
-    if " \n" in text or "\t\n" in text or text.endswith((" ", "\t")):
-        return True
-    return not text.isascii() and _holds_any(text, _WIDE_SPACE_AT_LINE_END)
+    return text.endswith(tuple(_LINE_SPACE)) or _LINE_BREAK_AFTER_SPACE.search(text) is not None
 
 
 @dataclass(frozen=True, slots=True)

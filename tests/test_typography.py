@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 from cleantext import Cleaner, Config, RuleSet
 from cleantext.encoding import may_need_ftfy
+from cleantext.repair_context import RepairContext
 
 CASES: list[dict[str, Any]] = json.loads(
     (Path(__file__).parent / "data" / "repairs.json").read_text(encoding="utf-8")
@@ -86,7 +88,7 @@ def test_the_spacing_cue_lets_through_everything_a_spacing_fixer_would_change(
 
 
 @settings(max_examples=3000, deadline=None)
-@given(st.text(alphabet=_alphabet() + "(),;:!?\r\u200b\ufeff", max_size=8))
+@given(st.text(alphabet=_alphabet() + "(),;:!?\r\u200b\ufeff\u3000\t\n\u00a0", max_size=8))
 @example("Caf\u00c3\u00a9")
 @example("a\r\nb")
 @example("a\u2060b")
@@ -95,16 +97,16 @@ def test_the_spacing_cue_lets_through_everything_a_spacing_fixer_would_change(
 @example("end ")
 @example("x\u00ce\u00a0y")
 def test_the_hyperscan_cues_answer_as_the_regexes_do(text: str) -> None:
-    """One Hyperscan scan stands in for two regex searches; it must say the same."""
+    """One Hyperscan scan stands in for every fixer's cue; it must say the same."""
     pytest.importorskip("hyperscan")
     from cleantext.repair_scan import repair_cues
-    from cleantext.typography import has_carriage_return, has_zero_width, may_need_spacing
+    from cleantext.typography import FIXERS, may_need_spacing
 
     answers = repair_cues(text)
     if "\ud800" in text:
         assert answers == {}  # lone surrogates do not encode: the regexes answer
         return
-    cues = (may_need_ftfy, may_need_spacing, has_carriage_return, has_zero_width)
+    cues = (may_need_spacing, *(fixer.cue for fixer in FIXERS))
     assert answers == {cue: cue(text) for cue in cues}
 
 
@@ -132,3 +134,44 @@ def test_searching_from_the_marks_finds_what_the_pattern_finds(text: str) -> Non
 
     expected = [(m.span(), m.group("french")) for m in _SPACE_BEFORE_PUNCTUATION.finditer(text)]
     assert [(m.span(), m.group("french")) for m in _spaces_before_marks(text)] == expected
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=" \u00a0\u202f\n\ta1.«»", max_size=14))
+@example("a  b\u00a0 c")
+@example("10\u00a0000 \u00a0x")
+def test_searching_from_the_seeds_finds_every_word_gap(text: str) -> None:
+    """The word-gap fixer tries its pattern only at runs of spaces holding two spaces or
+    a no-break one; it must find exactly what the pattern finds on its own."""
+    from cleantext.typography import _WORD_GAP, _word_gaps
+
+    assert [m.span() for m in _word_gaps(text)] == [m.span() for m in _WORD_GAP.finditer(text)]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=" \u00a0\u202f\u3000\n\tab", max_size=14))
+@example("a  \nb\t")
+@example(" \n\u3000")
+def test_trailing_space_found_from_line_breaks_is_every_trailing_run(text: str) -> None:
+    """Searching from the line breaks must find exactly the runs a whole-text search for
+    white space at line ends finds."""
+    from cleantext.typography import strip_trailing_whitespace
+
+    runs = re.compile("[ \t\u00a0\u202f\u3000]+$", re.MULTILINE)
+    found = strip_trailing_whitespace(text, RepairContext(None, text, protect=False))
+    assert [(c.start, c.end) for c in found] == [m.span() for m in runs.finditer(text)]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=" \u00a0\u202f\u3000\t\n\ra1(),.:!?»«\u200b", max_size=10))
+@example("a (\u00a0b")
+@example("x \u00a0")
+def test_each_fixer_cue_lets_through_all_the_fixer_would_change(text: str) -> None:
+    """A fixer runs only when its own cue is in the text: the cue must never hide work."""
+    from cleantext.typography import FIXERS
+
+    for language in ("en", "fr"):
+        context = RepairContext(language, text)
+        for fixer in FIXERS:
+            if fixer.find(text, context):
+                assert fixer.cue(text), (fixer.name, language, text)
