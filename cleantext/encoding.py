@@ -9,6 +9,7 @@ included, never reaches them. The repairs come back as the smallest replacements
 from __future__ import annotations
 
 import re
+import sys
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
@@ -76,12 +77,10 @@ def fix_encoding(text: str, context: RepairContext) -> list[Change]:
     >>> [c.replacement for c in fix_encoding("Caf\\u00c3\\u00a9 “ok”", context)]
     ['é']
     """
-    from ftfy.badness import is_bad
-
     changes: list[Change] = []
     start = 0
     for line in text.split("\n"):
-        if may_need_ftfy(line) and (_CONTROLS.search(line) or is_bad(line)):
+        if may_need_ftfy(line):  # ftfy's own first test (`is_bad`) costs far more
             fixed = ftfy_line(line)
             if fixed != line and "\n" not in fixed:
                 changes.extend(_diff(line, fixed, start))
@@ -100,10 +99,32 @@ def ftfy_line(line: str) -> str:
     import ftfy
 
     if not _CONTROLS.search(line):
-        fixed = ftfy.fix_encoding(line)
+        fixed = fix_mojibake(line)
         if not _CONTROLS.search(fixed):
-            return str(fixed)
+            return fixed
     return str(ftfy.fix_text(line, _ftfy_config()))
+
+
+def fix_mojibake(line: str) -> str:
+    """``ftfy.fix_encoding(line)``, without its last and most expensive test.
+
+    ftfy undoes one layer of mojibake at a time until a step changes nothing, and that
+    last step runs ftfy's badness test over the whole repaired line: on clean text the
+    test cannot stop early, and it costs three times the repair. Text `may_need_ftfy`
+    clears is never bad (tests/test_typography.py checks), so the loop stops there.
+    """
+    import ftfy
+
+    step = getattr(ftfy, "_fix_encoding_one_step_and_explain", None)
+    if step is None:  # an ftfy without its one-step function: its own loop
+        return str(ftfy.fix_encoding(line))
+    config = ftfy.TextFixerConfig()  # as ftfy.fix_encoding's
+    while may_need_ftfy(line):
+        fixed = str(step(line, config).text)
+        if fixed == line:
+            break
+        line = fixed
+    return line
 
 
 def _ftfy_config() -> TextFixerConfig:
@@ -148,29 +169,40 @@ def _ascii_skeleton(text: str) -> str:
 
 
 def _diff_between_ascii(old: str, new: str, offset: int) -> list[Change]:
-    """Pair the non-ASCII runs of both lines by how many ASCII characters precede them."""
+    """Pair the non-ASCII runs of both lines by how many ASCII characters precede them.
+
+    Where only one line has a run, the other's is empty, at the same ASCII position.
+    """
     old_runs, new_runs = _runs_by_ascii_position(old), _runs_by_ascii_position(new)
     changes = []
-    for position in sorted(old_runs.keys() | new_runs.keys()):
-        old_start, old_end = old_runs.get(position) or _empty_run(old_runs, position)
-        new_start, new_end = new_runs.get(position) or _empty_run(new_runs, position)
+    old_next = new_next = 0  # the next run of each line
+    old_shift = new_shift = 0  # the non-ASCII characters of each line before `position`
+    while old_next < len(old_runs) or new_next < len(new_runs):
+        old_at = old_runs[old_next][0] if old_next < len(old_runs) else sys.maxsize
+        new_at = new_runs[new_next][0] if new_next < len(new_runs) else sys.maxsize
+        position = min(old_at, new_at)
+        old_start = old_end = position + old_shift
+        if old_at == position:
+            _, old_start, old_end = old_runs[old_next]
+            old_next += 1
+        new_start = new_end = position + new_shift
+        if new_at == position:
+            _, new_start, new_end = new_runs[new_next]
+            new_next += 1
+        old_shift += old_end - old_start
+        new_shift += new_end - new_start
         replacement = new[new_start:new_end]
         if old[old_start:old_end] != replacement:
-            start, end = offset + old_start, offset + old_end
-            changes.append(_repair(start, end, replacement))
+            changes.append(_repair(offset + old_start, offset + old_end, replacement))
     return changes
 
 
-def _runs_by_ascii_position(text: str) -> dict[int, tuple[int, int]]:
-    runs = {}
+def _runs_by_ascii_position(text: str) -> list[tuple[int, int, int]]:
+    """Each run of non-ASCII characters: how many ASCII characters precede it, its span."""
+    runs = []
     non_ascii = 0
     for match in _NON_ASCII_RUNS.finditer(text):
-        runs[match.start() - non_ascii] = match.span()
-        non_ascii += match.end() - match.start()
+        start, end = match.span()
+        runs.append((start - non_ascii, start, end))
+        non_ascii += end - start
     return runs
-
-
-def _empty_run(runs: dict[int, tuple[int, int]], position: int) -> tuple[int, int]:
-    """Where a run would stand after ``position`` ASCII characters, had it one."""
-    before = sum(end - start for key, (start, end) in runs.items() if key < position)
-    return position + before, position + before

@@ -1,23 +1,24 @@
 """The records cleaning produces: edits, skips and the per-document report.
 
-Everything here is a frozen dataclass so that a report can be shared between threads and
-compared in tests; the logic that builds them lives in `edits`, `engine` and `removal`.
+Everything here is immutable (frozen dataclasses; the internal `Change` a named tuple) so
+that a report can be shared between threads and compared in tests; the logic that builds
+them lives in `edits`, `engine` and `removal`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 Action = Literal["remove", "repair"]
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(NamedTuple):
     """A replacement of ``text[start:end]`` by ``replacement``, before lines are known.
 
     Stages produce changes against their own input; `edits.compose` carries them back to
-    the coordinates of the original document.
+    the coordinates of the original document. A named tuple, not a frozen dataclass: a
+    repaired page makes hundreds, and a tuple is made five times faster.
     """
 
     start: int

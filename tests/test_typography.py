@@ -115,6 +115,8 @@ def test_the_hyperscan_cues_answer_as_the_regexes_do(text: str) -> None:
 @example("don\u00e2\u20ac\u2122t")
 @example("\u00c3\u00a9\x1b[31m")
 def test_the_short_ftfy_path_gives_what_fix_text_gives(text: str) -> None:
+    """`ftfy_line` skips steps of fix_text (and the last test of fix_encoding, see
+    `fix_mojibake`) that cannot change the line; it must give what fix_text gives."""
     import ftfy
 
     from cleantext.encoding import _ftfy_config, ftfy_line
@@ -175,3 +177,36 @@ def test_each_fixer_cue_lets_through_all_the_fixer_would_change(text: str) -> No
         for fixer in FIXERS:
             if fixer.find(text, context):
                 assert fixer.cue(text), (fixer.name, language, text)
+
+
+_NON_ASCII_RUN = st.text(alphabet="éâ€™Ã©日ß", max_size=3)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.tuples(st.text(alphabet="ab .", max_size=3), _NON_ASCII_RUN, _NON_ASCII_RUN)))
+def test_pairing_non_ascii_runs_turns_the_old_line_into_the_new(
+    pieces: list[tuple[str, str, str]],
+) -> None:
+    """Two lines with the same ASCII characters differ only in their non-ASCII runs; the
+    repairs found by pairing those runs must rebuild the new line from the old."""
+    from cleantext.edits import apply_changes
+    from cleantext.encoding import _diff_between_ascii
+
+    old = "".join(ascii + before for ascii, before, _ in pieces)
+    new = "".join(ascii + after for ascii, _, after in pieces)
+    changes = _diff_between_ascii(old, new, 0)
+    assert apply_changes(old, changes) == new
+    assert all(old[c.start : c.end] != c.replacement for c in changes)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=_alphabet() + "é’”€™ \u00a0", max_size=12))
+@example("don\u00e2\u20ac\u2122t")
+@example("\u00c3\u0192\u00c2\u00a9")  # mojibake of mojibake: two steps
+@example("voil\u00c3\u00a0 le travail")
+def test_fix_mojibake_gives_what_ftfy_fix_encoding_gives(text: str) -> None:
+    import ftfy
+
+    from cleantext.encoding import fix_mojibake
+
+    assert fix_mojibake(text) == ftfy.fix_encoding(text)
