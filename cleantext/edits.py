@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 
 from cleantext.model import Change, Edit
 
@@ -78,6 +79,11 @@ def compose(first: Sequence[Change], second: Sequence[Change], middle: str) -> l
     absorbed: set[int] = set()
     merged: list[Change] = []
     for later, earlier in _cluster(second, landed):
+        if not earlier and len(later) == 1:  # most changes: only moved by earlier ones
+            start, end, replacement, rule, category, action = second[later[0]]
+            shift = prefix[bisect_right(landed_ends, start)]
+            merged.append(Change(start - shift, end - shift, replacement, rule, category, action))
+            continue
         absorbed.update(earlier)
         lo = min([second[i].start for i in later] + [landed[j][0] for j in earlier])
         hi = max([second[i].end for i in later] + [landed[j][1] for j in earlier])
@@ -138,31 +144,30 @@ def to_edits(original: str, changes: Sequence[Change]) -> tuple[Edit, ...]:
     """Attach line numbers and original text to changes made against ``original``.
 
     Lines are counted from one change to the next (the changes come sorted), so a report
-    costs a pass over the text, not a search per change.
+    costs a pass over the text, not a search per change. A repaired page can have
+    hundreds of changes, most of them inside one line: those take the short way.
     """
     edits = []
+    count = original.count
     line, counted_to = 1, 0  # ``line`` is the line of position ``counted_to``
-    for change in sorted(changes, key=lambda c: c.start):
-        text = original[change.start : change.end]
-        if text == change.replacement:
+    for start, end, replacement, rule, category, action in sorted(changes, key=_start):
+        text = original[start:end]
+        if text == replacement:
             continue
-        first_at, last_at = _visible_span(text, change.start, change.end)
-        line += original.count("\n", counted_to, first_at)
-        counted_to = first_at
-        last = line + original.count("\n", first_at, max(first_at, last_at - 1))
-        edits.append(
-            Edit(
-                rule=change.rule,
-                category=change.category,
-                action=change.action,
-                start=change.start,
-                end=change.end,
-                lines=(line, last),
-                text=text,
-                replacement=change.replacement,
-            )
-        )
+        if "\n" in text:
+            first_at, last_at = _visible_span(text, start, end)
+            line += count("\n", counted_to, first_at)
+            counted_to = first_at
+            last = line + count("\n", first_at, max(first_at, last_at - 1))
+        else:
+            line += count("\n", counted_to, start)
+            counted_to = start
+            last = line
+        edits.append(Edit(rule, category, action, start, end, (line, last), text, replacement))
     return tuple(edits)
+
+
+_start = itemgetter(0)
 
 
 def _visible_span(text: str, start: int, end: int) -> tuple[int, int]:
