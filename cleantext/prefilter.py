@@ -100,9 +100,17 @@ def regex_triggers(pattern: str) -> frozenset[str] | None:
     if tree is None:
         return None
     factors = _sequence_factors(list(tree))
-    if not factors or min(len(f) for f in factors) < 2:
+    if not factors or not all(_selective(factor) for factor in factors):
         return None
     return frozenset(f.casefold() for f in factors)
+
+
+def _selective(factor: str) -> bool:
+    """Whether a factor is rare enough to be worth scanning for: two characters or more,
+    or one sign outside ASCII that is no letter or digit ("©", "→"; not "a", ":", "é")."""
+    if len(factor) >= 2:
+        return True
+    return len(factor) == 1 and not factor.isascii() and not factor.isalnum()
 
 
 # Escapes only the `regex` module knows, as classes Python's parser reads that match at

@@ -131,3 +131,13 @@ def test_every_regex_match_holds_one_of_its_triggers() -> None:
                     checked += 1
                     assert any(t in prepared[line] for t in triggers), (spec.id, line)
     assert checked > 500
+
+
+def test_a_rare_sign_outside_ascii_is_a_trigger_of_its_own() -> None:
+    """A pattern whose only literal is "©" runs only on lines holding it; a lone ASCII
+    mark or letter would be no filter at all."""
+    from cleantext.prefilter import regex_triggers
+
+    assert regex_triggers(r"(?<=[^\n]{8}[.!?])\h*©\h*\p{Lu}\w+$") == frozenset({"©"})
+    assert regex_triggers(r"^\w+:\h*\d+$") is None
+    assert regex_triggers(r"^é\w+$") is None
