@@ -277,8 +277,11 @@ def _repair(
     """Run each fixer whose cue is in the text (most clean documents run none), again
     until nothing changes: removing a zero-width space can reveal mojibake behind it.
     One scan answers the first cues of each new text (`cleantext.repair_scan`)."""
-    cues = Cues(text, repair_cues(text) if fixers else None)
-    if cues.rule_out(fixers):  # most documents
+    known = repair_cues(text) if fixers else None
+    if known and not any(known.values()):  # the scan answered every cue: none is there
+        return text, changes
+    cues = Cues(text, known)
+    if cues.rule_out(fixers):
         return text, changes
     for _ in range(MAX_PASSES):
         context = RepairContext(language, text)

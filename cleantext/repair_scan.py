@@ -58,6 +58,7 @@ _TRAILING_SPACE_CUE = next(fixer.cue for fixer in FIXERS if fixer.name == "trail
 _LINE_SPACE = (" ", "\t", "\u00a0", "\u202f", "\u3000")
 
 Answers = dict[Callable[[str], bool], bool]
+_NOTHING_FOUND: Answers = dict.fromkeys(_CUES, False)
 
 
 def repair_cues(text: str) -> Answers:
@@ -70,6 +71,8 @@ def repair_cues(text: str) -> Answers:
     except UnicodeEncodeError:  # a lone surrogate: let the regexes answer
         return {}
     found = scan(data)
+    if not found and not text.endswith(_LINE_SPACE):  # most documents
+        return dict(_NOTHING_FOUND)
     answers: Answers = {cue: number in found for number, cue in enumerate(_CUES)}
     if text.endswith(_LINE_SPACE):
         answers[may_need_spacing] |= text.endswith(" ")
