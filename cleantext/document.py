@@ -89,7 +89,8 @@ class Document:
         return bisect_right(self.starts, offset) - 1
 
     def is_blank(self, index: int) -> bool:
-        return not self.lines[index].strip()
+        line = self.lines[index]
+        return not line or line.isspace()
 
     def normalized(self, index: int) -> str:
         """`normalize_line` of one line, computed once and only for lines asked about."""

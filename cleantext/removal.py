@@ -135,8 +135,10 @@ def _line_changes(document: Document, owners: dict[int, CompiledRule]) -> list[C
     before it instead, so the text ends right after the last kept line and keeps the
     input's final-newline convention.
     """
+    if not owners:  # no whole line removed
+        return []
     changes: list[Change] = []
-    content = [i for i in range(len(document)) if not document.is_blank(i)]
+    content = [i for i, line in enumerate(document.lines) if line and not line.isspace()]
     runs: list[list[int]] = []
     for position, index in enumerate(content):
         if index not in owners:
