@@ -173,21 +173,26 @@ def _ascii_skeleton(text: str) -> bytes:
 def _diff_between_ascii(old: str, new: str, offset: int) -> list[Change]:
     """Pair the non-ASCII runs of both lines by how many ASCII characters precede them.
 
-    Where only one line has a run, the other's is empty, at the same ASCII position.
     Mostly each run of mojibake became one run of repaired text: then splitting both
     lines at their runs gives the same ASCII pieces, and the runs pair up in order.
     """
     old_pieces, new_pieces = _AROUND_NON_ASCII.split(old), _AROUND_NON_ASCII.split(new)
-    if len(old_pieces) == len(new_pieces) and old_pieces[::2] == new_pieces[::2]:
-        changes = []
-        position = offset
-        for index in range(1, len(old_pieces), 2):
-            position += len(old_pieces[index - 1])
-            run, repaired = old_pieces[index], new_pieces[index]
-            if run != repaired:
-                changes.append(_repair(position, position + len(run), repaired))
-            position += len(run)
-        return changes
+    if len(old_pieces) != len(new_pieces) or old_pieces[::2] != new_pieces[::2]:
+        return _pair_by_position(old, new, offset)
+    changes = []
+    position = offset
+    for index in range(1, len(old_pieces), 2):
+        position += len(old_pieces[index - 1])
+        run, repaired = old_pieces[index], new_pieces[index]
+        if run != repaired:
+            changes.append(_repair(position, position + len(run), repaired))
+        position += len(run)
+    return changes
+
+
+def _pair_by_position(old: str, new: str, offset: int) -> list[Change]:
+    """`_diff_between_ascii` where a run appeared or vanished: where only one line has a
+    run, the other's is empty, at the same ASCII position."""
     old_runs, new_runs = _runs_by_ascii_position(old), _runs_by_ascii_position(new)
     changes = []
     old_next = new_next = 0  # the next run of each line

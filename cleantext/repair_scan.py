@@ -19,7 +19,7 @@ from functools import cache
 from typing import Any
 
 from cleantext.scanners import hyperscan_database
-from cleantext.typography import FIXERS, may_need_spacing
+from cleantext.typography import FIXERS, LINE_SPACES, may_need_spacing
 
 # `may_need_ftfy` in Hyperscan's syntax, which has no lookarounds: an unusual character
 # next to any non-ASCII non-space one, Î Ð Ø Ù before a no-break space, or a control
@@ -40,7 +40,7 @@ _ENCODING = (
     r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x{80}-\x{9f}\x{c2}\x{c3}\x{152}\x{153}]"
 )
 # The cues as Hyperscan expressions, in the order of the database's: `may_need_spacing`,
-# then each fixer's own cue. A space or tab at the very end of the text is checked apart.
+# then each fixer's own cue. White space at the very end of the text is checked apart.
 _FIXER_CUES = {
     "line-endings": r"\r",
     "encoding": _ENCODING,
@@ -55,7 +55,6 @@ _CUES: dict[Callable[[str], bool], str] = {
     **{fixer.cue: _FIXER_CUES[fixer.name] for fixer in FIXERS},
 }
 _TRAILING_SPACE_CUE = next(fixer.cue for fixer in FIXERS if fixer.name == "trailing-whitespace")
-_LINE_SPACE = (" ", "\t", "\u00a0", "\u202f", "\u3000")
 
 Answers = dict[Callable[[str], bool], bool]
 _NOTHING_FOUND: Answers = dict.fromkeys(_CUES, False)
@@ -71,12 +70,12 @@ def repair_cues(text: str) -> Answers:
     except UnicodeEncodeError:  # a lone surrogate: let the regexes answer
         return {}
     found = scan(data)
-    if not found and not text.endswith(_LINE_SPACE):  # most documents
+    at_the_end = text.endswith(LINE_SPACES)  # white space the expressions leave out
+    if not found and not at_the_end:  # most documents
         return dict(_NOTHING_FOUND)
     answers: Answers = {cue: number in found for number, cue in enumerate(_CUES)}
-    if text.endswith(_LINE_SPACE):
-        answers[may_need_spacing] |= text.endswith(" ")
-        answers[_TRAILING_SPACE_CUE] = True
+    if at_the_end:
+        answers[may_need_spacing] = answers[_TRAILING_SPACE_CUE] = True
     return answers
 
 

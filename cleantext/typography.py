@@ -195,8 +195,9 @@ def _word_gaps(text: str) -> Iterator[re.Match[str]]:
             yield match
 
 
-_LINE_SPACE = " \t\u00a0\u202f\u3000"  # what may trail a line
-_LINE_BREAK_AFTER_SPACE = re.compile(f"\n(?<=[{_LINE_SPACE}]\n)")
+# What may trail a line, as the trailing-space fixer strips it.
+LINE_SPACES = (" ", "\t", "\u00a0", "\u202f", "\u3000")
+_LINE_BREAK_AFTER_SPACE = re.compile(f"\n(?<=[{''.join(LINE_SPACES)}]\n)")
 
 
 def strip_trailing_whitespace(text: str, context: RepairContext) -> list[Change]:
@@ -208,7 +209,7 @@ def strip_trailing_whitespace(text: str, context: RepairContext) -> list[Change]
     changes = []
     for end in _line_ends_after_space(text):
         start = end - 1
-        while start > 0 and text[start - 1] in _LINE_SPACE:
+        while start > 0 and text[start - 1] in LINE_SPACES:
             start -= 1
         if not context.is_protected(start):
             changes.append(_repair(start, end, "", "trailing-whitespace"))
@@ -220,7 +221,7 @@ def _line_ends_after_space(text: str) -> Iterator[int]:
     are far fewer than the spaces."""
     for line_break in _LINE_BREAK_AFTER_SPACE.finditer(text):
         yield line_break.start()
-    if text.endswith(tuple(_LINE_SPACE)):
+    if text.endswith(LINE_SPACES):
         yield len(text)
 
 
@@ -267,7 +268,7 @@ def _word_gap(text: str) -> bool:
 
 
 def _trailing_space(text: str) -> bool:
-    return text.endswith(tuple(_LINE_SPACE)) or _LINE_BREAK_AFTER_SPACE.search(text) is not None
+    return text.endswith(LINE_SPACES) or _LINE_BREAK_AFTER_SPACE.search(text) is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -190,13 +190,14 @@ def test_pairing_non_ascii_runs_turns_the_old_line_into_the_new(
     """Two lines with the same ASCII characters differ only in their non-ASCII runs; the
     repairs found by pairing those runs must rebuild the new line from the old."""
     from cleantext.edits import apply_changes
-    from cleantext.encoding import _diff_between_ascii
+    from cleantext.encoding import _diff_between_ascii, _pair_by_position
 
     old = "".join(ascii + before for ascii, before, _ in pieces)
     new = "".join(ascii + after for ascii, _, after in pieces)
-    changes = _diff_between_ascii(old, new, 0)
-    assert apply_changes(old, changes) == new
-    assert all(old[c.start : c.end] != c.replacement for c in changes)
+    for pair in (_diff_between_ascii, _pair_by_position):
+        changes = pair(old, new, 0)
+        assert apply_changes(old, changes) == new
+        assert all(old[c.start : c.end] != c.replacement for c in changes)
 
 
 @settings(max_examples=3000, deadline=None)
