@@ -18,7 +18,7 @@ class Change(NamedTuple):
 
     Stages produce changes against their own input; `edits.compose` carries them back to
     the coordinates of the original document. A named tuple, not a frozen dataclass: a
-    repaired page makes hundreds, and a tuple is made five times faster.
+    repaired page makes hundreds, and a tuple is made about three times faster.
     """
 
     start: int
