@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from difflib import SequenceMatcher
-from typing import TYPE_CHECKING
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from cleantext.model import Change
 from cleantext.repair_context import RepairContext
@@ -113,18 +115,28 @@ def fix_mojibake(line: str) -> str:
     test cannot stop early, and it costs three times the repair. Text `may_need_ftfy`
     clears is never bad (tests/test_typography.py checks), so the loop stops there.
     """
-    import ftfy
+    found = _ftfy_step()
+    if found is None:  # an ftfy without its one-step function: its own loop
+        import ftfy
 
-    step = getattr(ftfy, "_fix_encoding_one_step_and_explain", None)
-    if step is None:  # an ftfy without its one-step function: its own loop
         return str(ftfy.fix_encoding(line))
-    config = ftfy.TextFixerConfig()  # as ftfy.fix_encoding's
+    step, config = found
     while may_need_ftfy(line):
         fixed = str(step(line, config).text)
         if fixed == line:
             break
         line = fixed
     return line
+
+
+@cache
+def _ftfy_step() -> tuple[Callable[[str, TextFixerConfig], Any], TextFixerConfig] | None:
+    """ftfy's one-step repair and the configuration ``ftfy.fix_encoding`` runs it with,
+    looked up once (every damaged line needs them); None if this ftfy lacks it."""
+    import ftfy
+
+    step = getattr(ftfy, "_fix_encoding_one_step_and_explain", None)
+    return None if step is None else (step, ftfy.TextFixerConfig())
 
 
 def _ftfy_config() -> TextFixerConfig:
