@@ -76,6 +76,49 @@ def test_schema_errors_name_file_key_and_problem(
     assert message in str(error.value)
 
 
+FRAGMENT_RULE = GOOD_RULE.replace(
+    'kind = "phrase"\nphrases = ["Powered by MySite"]',
+    """kind = "regex"
+pattern = '^{{credit}}\\h+{{site}}$'
+[match.fragments]
+site = 'MySite|YourSite'
+credit = '(?:proudly\\h+)?powered\\h+by'
+""",
+)
+
+
+def test_fragments_are_spelled_once_and_used_in_patterns(tmp_path: Path) -> None:
+    write_pack(
+        tmp_path,
+        FRAGMENT_RULE.replace("'MySite|YourSite'", "'My{{word}}|Your{{word}}'").replace(
+            "[match.fragments]", "[match.fragments]\nword = 'Site'"
+        ),
+    )
+    cleaner = load(tmp_path)
+    assert cleaner.clean("Story.\n\nProudly powered by YourSite\n") == "Story.\n"
+    assert cleaner.clean("Story.\n\nPowered by YourSite today\n") == (
+        "Story.\n\nPowered by YourSite today\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("{{site}}$", "{{sites}}$"), "match.patterns: unknown fragment {{sites}} (did you mean"),
+        (("site = 'MySite|YourSite'", "site = 'MySite|YourSite'\nunused = 'x'"), "never used"),
+        (("site = 'MySite|YourSite'", "Site = 'MySite|YourSite'"), "use a lowercase name"),
+        (("site = 'MySite|YourSite'", "site = '(MySite'"), "invalid regular expression"),
+    ],
+)
+def test_fragment_errors_name_the_fragment(
+    tmp_path: Path, change: tuple[str, str], message: str
+) -> None:
+    write_pack(tmp_path, FRAGMENT_RULE.replace(*change))
+    with pytest.raises(RuleError) as error:
+        load(tmp_path)
+    assert message in str(error.value)
+
+
 def test_invalid_toml_is_a_rule_error(tmp_path: Path) -> None:
     write_pack(tmp_path, "id = ")
     with pytest.raises(RuleError, match="invalid TOML"):

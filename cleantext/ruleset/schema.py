@@ -66,6 +66,7 @@ MATCH_KEYS = (
     "timeout_ms",
     "name",
     "params",
+    "fragments",
     *LINE_PREDICATES,
 )
 SCOPE_KEYS = (
@@ -246,14 +247,15 @@ def _merge(defaults: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
 
 def _parse_match(table: _Table, path: Path) -> MatchSpec:
     kind = table.choice("kind", MATCH_KINDS)
+    fragments = _Fragments(table)
     spec = MatchSpec(
         kind=kind,
         phrases=table.strings("phrases"),
         whole_line=table.get("whole_line", bool, True),
-        patterns=table.strings("patterns") + _single_pattern(table, kind),
+        patterns=fragments.expand_all(table.strings("patterns") + _single_pattern(table, kind)),
         ignore_case=table.get("ignore_case", bool, True),
         timeout_ms=table.get("timeout_ms", int, 50),
-        predicates=_parse_predicates(table) if kind == "lines" else (),
+        predicates=_parse_predicates(table, fragments) if kind == "lines" else (),
         name=table.get("name", str, ""),
         params=tuple(sorted(table.get("params", dict, {}).items())),
     )
@@ -267,7 +269,55 @@ def _parse_match(table: _Table, path: Path) -> MatchSpec:
         raise table.fail("kind", f"a lines rule needs at least one of {', '.join(LINE_PREDICATES)}")
     for pattern in spec.patterns + tuple(v for k, v in spec.predicates if k == "pattern"):
         _check_regex(table, "pattern", pattern)
+    fragments.check_all_used()
     return spec
+
+
+class _Fragments:
+    """``[match.fragments]``: named pieces of regex that patterns spell ``{{name}}``.
+
+    A month list or a set of labels that several patterns share is written once, so a
+    pattern reads as its structure (``^{{label}}?{{date}}$``) rather than as 3,000
+    characters of alternatives. A fragment is a regex or a list of alternatives (a line per
+    language reads better than one long line); it may use the fragments defined before it,
+    and each use becomes a non-capturing group. Double braces cannot clash with regex syntax.
+    """
+
+    _USE = regex.compile(r"\{\{([^{}]*)\}\}")
+
+    def __init__(self, table: _Table) -> None:
+        self.table = table
+        self.defined: dict[str, str] = {}
+        self.used: set[str] = set()
+        for name, piece in table.get("fragments", dict, {}).items():
+            if isinstance(piece, list) and piece and all(isinstance(p, str) for p in piece):
+                piece = "|".join(piece)  # a list is a set of alternatives, one line each
+            if not isinstance(piece, str) or not piece.strip():
+                raise table.fail(
+                    f"fragments.{name}", "expected a regex, or a list of regex alternatives"
+                )
+            if not regex.fullmatch(r"[a-z][a-z0-9_]*", name):
+                raise table.fail(f"fragments.{name}", "use a lowercase name: letters, digits, _")
+            self.defined[name] = self.expand(piece, f"fragments.{name}")
+
+    def expand(self, pattern: str, key: str = "patterns") -> str:
+        def substitute(use: regex.Match[str]) -> str:
+            name = use.group(1)
+            if name not in self.defined:
+                known = tuple(self.defined)
+                raise self.table.fail(key, f"unknown fragment {{{{{name}}}}}{_hint(name, known)}")
+            self.used.add(name)
+            return f"(?:{self.defined[name]})"
+
+        return str(self._USE.sub(substitute, pattern))
+
+    def expand_all(self, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(self.expand(pattern) for pattern in patterns)
+
+    def check_all_used(self) -> None:
+        unused = [name for name in self.defined if name not in self.used]
+        if unused:
+            raise self.table.fail(f"fragments.{unused[0]}", "is never used")
 
 
 def _single_pattern(table: _Table, kind: str) -> tuple[str, ...]:
@@ -276,7 +326,7 @@ def _single_pattern(table: _Table, kind: str) -> tuple[str, ...]:
     return (pattern,) if pattern else ()
 
 
-def _parse_predicates(table: _Table) -> tuple[tuple[str, Any], ...]:
+def _parse_predicates(table: _Table, fragments: _Fragments) -> tuple[tuple[str, Any], ...]:
     kinds: dict[str, type | tuple[type, ...]] = {
         "min_chars": int,
         "max_chars": int,
@@ -291,7 +341,7 @@ def _parse_predicates(table: _Table) -> tuple[tuple[str, Any], ...]:
     for key in LINE_PREDICATES:
         value = table.get(key, kinds[key])
         if value is not None:
-            found.append((key, value))
+            found.append((key, fragments.expand(value, key) if key == "pattern" else value))
     return tuple(found)
 
 
