@@ -31,7 +31,7 @@ from cleantext.repair_scan import repair_cues
 from cleantext.ruleset.loader import load_library
 from cleantext.ruleset.schema import RuleSpec
 from cleantext.ruleset.select import select_rules
-from cleantext.scopes import CompiledRule
+from cleantext.scopes import CompiledRule, MemberWords, member_words
 from cleantext.typography import FIXERS, SPACING_FIXERS, Cues, Fixer
 
 MAX_PASSES = 8
@@ -69,11 +69,15 @@ class RuleSet:
         cls,
         specs: Sequence[RuleSpec],
         triggers: Sequence[tuple[frozenset[str] | None, ...]] | None = None,
+        members: Sequence[MemberWords | None] | None = None,
     ) -> RuleSet:
-        """Rules sorted by id; ``triggers``, when known (from the cache), in that order."""
+        """Rules sorted by id; ``triggers`` and block ``members`` (`member_words`), when
+        known (from the cache), in that order."""
         ordered = sorted(specs, key=lambda spec: spec.id)
         known = tuple(triggers) if triggers is not None else None
-        return cls(tuple(CompiledRule.build(s) for s in ordered), _digest(ordered), known)
+        words = members if members is not None else [None] * len(ordered)
+        rules = tuple(CompiledRule.build(s, w) for s, w in zip(ordered, words, strict=True))
+        return cls(rules, _digest(ordered), known)
 
     @property
     def specs(self) -> tuple[RuleSpec, ...]:
@@ -96,7 +100,9 @@ def load_ruleset(config: Config | None = None) -> RuleSet:
     """
     config = config or Config()
 
-    def resolve() -> tuple[list[RuleSpec], list[tuple[frozenset[str] | None, ...]]]:
+    def resolve() -> tuple[
+        list[RuleSpec], list[tuple[frozenset[str] | None, ...]], list[MemberWords | None]
+    ]:
         library = load_library(config.rule_dirs)
         specs = select_rules(
             library,
@@ -108,10 +114,13 @@ def load_ruleset(config: Config | None = None) -> RuleSet:
             preview=config.preview,
         )
         specs.sort(key=lambda spec: spec.id)
-        return specs, [triggers_for(spec.match) for spec in specs]
+        members = [
+            member_words(spec.scope) if spec.scope.remove == "block" else None for spec in specs
+        ]
+        return specs, [triggers_for(spec.match) for spec in specs], members
 
-    specs, triggers = cached_selection(config, resolve)
-    return RuleSet.from_specs(specs, triggers)
+    specs, triggers, members = cached_selection(config, resolve)
+    return RuleSet.from_specs(specs, triggers, members)
 
 
 class Cleaner:

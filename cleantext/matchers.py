@@ -64,7 +64,7 @@ def compile_matcher(spec: MatchSpec) -> Matcher:
         return _searcher([lambda: pattern], spec.timeout_ms)
     if spec.kind == "regex":
         flags = regex.MULTILINE | (regex.IGNORECASE if spec.ignore_case else 0)
-        return _searcher([_lazy(p, flags) for p in spec.patterns], spec.timeout_ms)
+        return _searcher([lazy_pattern(p, flags) for p in spec.patterns], spec.timeout_ms)
     if spec.kind == "lines":
         return _line_predicates(dict(spec.predicates), spec.timeout_ms)
     heuristic = HEURISTICS.get(spec.name)
@@ -75,7 +75,7 @@ def compile_matcher(spec: MatchSpec) -> Matcher:
     return lambda document, where: sorted(Found(*hit) for hit in heuristic(document, params))
 
 
-def _lazy(pattern: str, flags: int) -> Callable[[], regex.Pattern[str]]:
+def lazy_pattern(pattern: str, flags: int) -> Callable[[], regex.Pattern[str]]:
     """Compile on first use: one pattern per language is typical, and a document needs
     only its own language's (a large pattern takes milliseconds to compile)."""
     compiled: list[regex.Pattern[str]] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 import regex
 
 from cleantext.document import Document
-from cleantext.matchers import Found, Matcher, compile_matcher, phrase_pattern
+from cleantext.matchers import Found, Matcher, compile_matcher, lazy_pattern, phrase_pattern
 from cleantext.prefilter import collapse_spaces, prepare, regex_triggers, triggers_for
 from cleantext.ruleset.schema import GuardSpec, MatchSpec, RuleSpec, ScopeSpec
 
@@ -27,17 +28,35 @@ class Hit:
     anchor: int  # the matched line the hit grew from
 
 
+# The required literals of each member test of a block scope: its phrases (when it has
+# any), then each of its regexes; None for a test without any.
+MemberWords = tuple[frozenset[str] | None, ...]
+
+
+def member_words(scope: ScopeSpec) -> MemberWords:
+    """What `CompiledRule.belongs` looks for before it runs a member test. Finding them
+    means parsing every pattern (~20 ms for a large block rule), so the rule-set cache
+    keeps them with the selection."""
+    tests: list[frozenset[str] | None] = []
+    if scope.continue_phrases:
+        tests.append(triggers_for(MatchSpec("phrase", phrases=scope.continue_phrases))[0])
+    tests += [regex_triggers(pattern) for pattern in scope.continue_regex]
+    return tuple(tests)
+
+
 class CompiledRule:
     """A rule ready to run: its spec, and its matcher and block membership tests, which
     are compiled on first use: a short document runs few rules, and a large pattern takes
     milliseconds to compile, so start-up pays only for the rules a document needs."""
 
-    def __init__(self, spec: RuleSpec) -> None:
+    def __init__(self, spec: RuleSpec, member_words: MemberWords | None = None) -> None:
         self.spec = spec
+        self._member_words = member_words
 
     @classmethod
-    def build(cls, spec: RuleSpec) -> CompiledRule:
-        return cls(spec)
+    def build(cls, spec: RuleSpec, member_words: MemberWords | None = None) -> CompiledRule:
+        """``member_words``: `member_words(spec.scope)`, when known (from the cache)."""
+        return cls(spec, member_words)
 
     def __repr__(self) -> str:
         return f"CompiledRule({self.spec.id!r})"
@@ -60,11 +79,9 @@ class CompiledRule:
         few hundred phrases and a dozen patterns costs ~100 us, this check ~2 us."""
         import ahocorasick
 
-        scope = self.spec.scope
-        tests: list[frozenset[str] | None] = []
-        if scope.continue_phrases:
-            tests.append(triggers_for(MatchSpec("phrase", phrases=scope.continue_phrases))[0])
-        tests += [regex_triggers(pattern) for pattern in scope.continue_regex]
+        tests = self._member_words
+        if tests is None:
+            tests = member_words(self.spec.scope)
         owners: dict[str, set[int]] = {}
         for test, words in enumerate(tests):
             for word in words or ():
@@ -85,8 +102,11 @@ class CompiledRule:
         return found
 
     @cached_property
-    def continue_regex(self) -> tuple[regex.Pattern[str], ...]:
-        return tuple(regex.compile(p, regex.IGNORECASE) for p in self.spec.scope.continue_regex)
+    def continue_regex(self) -> tuple[Callable[[], regex.Pattern[str]], ...]:
+        """Each pattern compiled on first use: a block rule lists a dozen languages' member
+        lines, a document needs its own language's, and compiling them all cost a command
+        run ~40 ms the first time a widget was found."""
+        return tuple(lazy_pattern(p, regex.IGNORECASE) for p in self.spec.scope.continue_regex)
 
     @property
     def id(self) -> str:
@@ -104,7 +124,7 @@ class CompiledRule:
         possible = self._tests_with_words(collapse_spaces(prepare(document.lines[index])))
         first = 1 if phrases is not None else 0
         return any(
-            pattern.search(document.lines[index])
+            pattern().search(document.lines[index])
             for test, pattern in enumerate(self.continue_regex, start=first)
             if test in possible
         )

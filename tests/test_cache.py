@@ -120,3 +120,18 @@ def test_a_damaged_compiled_database_is_compiled_anew(cache_folder: Path) -> Non
         entry.write_bytes(entry.read_bytes()[:40])
     _name, scan = make_scanner(words, "hyperscan")
     assert scan("intro\nshare this\n") == {(1, 1)}
+
+
+def test_a_cached_selection_keeps_the_block_rules_member_words(cache_folder: Path) -> None:
+    """A block rule's member words come from the cache on the second start, and they are
+    what parsing its member tests again gives."""
+    from cleantext.engine import load_ruleset
+    from cleantext.scopes import member_words
+
+    load_ruleset(Config(preset="strict"))
+    blocks = [
+        r for r in load_ruleset(Config(preset="strict")).rules if r.spec.scope.remove == "block"
+    ]
+    assert len(blocks) > 20
+    for rule in blocks:
+        assert rule._member_words == member_words(rule.spec.scope), rule.id

@@ -86,7 +86,7 @@ def test_block_member_tests_run_only_where_they_can_pass() -> None:
             phrases = rule.continue_phrases
             for index in range(len(document)):
                 every_test = bool(phrases and phrases.search(document.normalized(index))) or any(
-                    p.search(document.lines[index]) for p in rule.continue_regex
+                    p().search(document.lines[index]) for p in rule.continue_regex
                 )
                 assert rule.belongs(document, index) == every_test, (rule.id, index)
 
