@@ -10,6 +10,7 @@ from typing import Any
 
 from cleantext.document import Document
 from cleantext.page import page_edges, page_menu_run, page_repeated_line, page_symbol_line
+from cleantext.teasers import teaser_excerpts
 
 Heuristic = Callable[[Document, dict[str, Any]], Iterator[tuple[int, int, int]]]
 
@@ -19,4 +20,6 @@ HEURISTICS: dict[str, Heuristic] = {
     "page-menu-run": page_menu_run,
     "page-repeated-line": page_repeated_line,
     "page-symbol-line": page_symbol_line,
+    # Teaser cards below an article (`cleantext.teasers`).
+    "teaser-excerpt": teaser_excerpts,
 }
