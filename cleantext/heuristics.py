@@ -1,6 +1,10 @@
 """Named heuristics for rules of ``kind = "python"``: line tests too structural for a phrase
 or a regex. Each is a pure function of the document and the rule's ``params`` that returns
 ``(line, start, end)`` triples; `HEURISTICS` maps the name a rule file uses to it.
+
+A heuristic that can only fire where certain words stand names them in `TRIGGERS`, so that
+the prefilter (`cleantext.prefilter`) skips documents without them, as it does for phrase
+and regex rules; the others run on every document.
 """
 
 from __future__ import annotations
@@ -8,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from cleantext.document import Document
+from cleantext.document import Document, normalize_line
 from cleantext.page import page_edges, page_menu_run, page_repeated_line, page_symbol_line
 from cleantext.teasers import teaser_excerpts
 
@@ -23,3 +27,19 @@ HEURISTICS: dict[str, Heuristic] = {
     # Teaser cards below an article (`cleantext.teasers`).
     "teaser-excerpt": teaser_excerpts,
 }
+
+
+def _labels(params: dict[str, Any]) -> frozenset[str]:
+    """A card needs one of its read-more labels on a line of its own."""
+    return frozenset(normalize_line(label) for label in params["labels"])
+
+
+TRIGGERS: dict[str, Callable[[dict[str, Any]], frozenset[str]]] = {
+    "teaser-excerpt": _labels,
+}
+
+
+def heuristic_triggers(name: str, params: dict[str, Any]) -> frozenset[str] | None:
+    """Literals one of which every hit's document holds, or None when it always runs."""
+    triggers = TRIGGERS.get(name)
+    return triggers(params) if triggers is not None else None

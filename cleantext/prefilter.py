@@ -4,8 +4,9 @@ Each rule gets a set of *triggers*: literal strings of which every match of the 
 contain at least one (for a phrase, its longest word; for a regex, a set of required
 literal factors read off its syntax tree). One scan of the case-folded document with a
 multi-pattern matcher finds the triggers present; only the rules they belong to run their
-exact matcher. A rule whose matches cannot be bounded this way (a heuristic, a line-shape
-predicate, a regex made only of character classes) always runs. Because triggers are
+exact matcher. A rule whose matches cannot be bounded this way (a heuristic that names no
+words in `cleantext.heuristics.TRIGGERS`, a line-shape predicate, a regex made only of
+character classes) always runs. Because triggers are
 necessary conditions, the result never depends on which scanner found them: Hyperscan
 where its wheels exist, pyahocorasick otherwise, and plain substring tests as a last
 resort give the same edits.
@@ -23,6 +24,7 @@ from re import _parser as _sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 from cleantext.document import normalize_line
+from cleantext.heuristics import heuristic_triggers
 from cleantext.ruleset.schema import MatchSpec
 from cleantext.scanners import Scanner, make_scanner
 
@@ -79,6 +81,8 @@ def triggers_for(match: MatchSpec) -> tuple[frozenset[str] | None, ...]:
         return (frozenset(_longest_word(phrase) for phrase in match.phrases),)
     if match.kind == "regex":
         return tuple(regex_triggers(pattern) for pattern in match.patterns)
+    if match.kind == "python":
+        return (heuristic_triggers(match.name, dict(match.params)),)
     pattern = dict(match.predicates).get("pattern") if match.kind == "lines" else None
     return (regex_triggers(pattern) if pattern else None,)
 

@@ -141,3 +141,27 @@ def test_a_rare_sign_outside_ascii_is_a_trigger_of_its_own() -> None:
     assert regex_triggers(r"(?<=[^\n]{8}[.!?])\h*©\h*\p{Lu}\w+$") == frozenset({"©"})
     assert regex_triggers(r"^\w+:\h*\d+$") is None
     assert regex_triggers(r"^é\w+$") is None
+
+
+def test_a_heuristic_with_trigger_words_runs_only_where_they_stand() -> None:
+    """`related.teaser-excerpt` needs a lone read-more link: without one in the text the
+    prefilter leaves it out, and with one it gives what running it everywhere gives, on
+    its examples in every markup a link label comes in."""
+    from cleantext.ruleset.loader import load_library
+
+    spec = load_library().rules["related.teaser-excerpt"]
+    ruleset = RuleSet.from_specs([spec])
+    filtered = Cleaner(Config(repair=False), ruleset)
+    unfiltered = Cleaner(Config(repair=False), _Unfiltered(ruleset.rules, "unfiltered"))
+    texts = [example.text for example in spec.examples + spec.counterexamples]
+    for label in ("[Read more](https://example.org/a)", "**Read  more**", "READ MORE »"):
+        texts.append(
+            "The council approved the bridge after a debate of almost four hours. "
+            "Construction starts in spring and will take two years, the mayor said.\n"
+            "More from the city desk\nHarbour festival\n"
+            f"More than 40,000 visitors came to the harbour over the weekend.\n{label}\n"
+        )
+    for text in texts:
+        assert filtered.explain(text).edits == unfiltered.explain(text).edits
+    assert all(filtered.explain(text).removals for text in texts[-3:])
+    assert ruleset.candidates("Prices rose again, the bank said.\n") == []
