@@ -29,7 +29,8 @@ def teaser_excerpts(document: Document, params: dict[str, Any]) -> Hits:
     ``labels``) and whose previous line is the previous card's link or a teaser title: at
     most ``title_max_chars`` (default 110), not ending like a sentence, and not right
     below a sentence, where it would be a subheading of the article. It goes only where
-    the cards are evidently a box: two cards in a row, or a card that ends the text.
+    the cards are evidently a box: another card right above or below (each with or
+    without its title), or a card that ends the text.
     """
     labels = frozenset(normalize_line(label) for label in params["labels"])
     tail_chars = int(params.get("tail_chars", 1500))
@@ -66,8 +67,11 @@ def teaser_excerpts(document: Document, params: dict[str, Any]) -> Hits:
         if not (after_link or is_title(position - 1)):
             continue
         ends_text = position + 2 == len(lines) and not document.after
-        card_follows = is_blurb(position + 2) and is_link(position + 3)
-        if after_link or ends_text or card_follows:
+        card_above = after_link or is_link(position - 2)
+        card_below = is_blurb(position + 2) and is_link(position + 3)
+        titled_card_below = is_title(position + 2) and is_blurb(position + 3)
+        card_below = card_below or (titled_card_below and is_link(position + 4))
+        if ends_text or card_above or card_below:
             for index in (lines[position], link):
                 yield index, document.starts[index], document.line_end(index)
 

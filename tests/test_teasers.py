@@ -94,3 +94,23 @@ def test_links_further_up_than_the_tail_are_the_article_s_own() -> None:
     long_ending = "\n".join(["The council's finance committee met again that week."] * 40)
     assert removed(ARTICLE + card + "Other notes\n" + long_ending) == []
     assert removed(ARTICLE + card) != []
+
+
+def test_titled_cards_followed_by_a_footer() -> None:
+    text = (
+        ARTICLE
+        + "More from the garden desk\n"
+        + "Lifting dahlias\n"
+        + "When the first frost blackens the leaves, it is time to dig the tubers.\n"
+        + "Read more\n"
+        + "Green manures\n"
+        + "Sown in September, these crops protect bare soil through the winter.\n"
+        + "Read more\n"
+        + "© 2024 Example Gardener. All rights reserved.\n"
+    )
+    assert removed(text) == [
+        "When the first frost blackens the leaves, it is time to dig the tubers.",
+        "Read more",
+        "Sown in September, these crops protect bare soil through the winter.",
+        "Read more",
+    ]
