@@ -15,6 +15,7 @@ import regex
 
 from cleantext.document import Document, normalize_line
 from cleantext.heuristics import HEURISTICS
+from cleantext.lineshapes import is_list_item
 from cleantext.ruleset.schema import MatchSpec
 
 
@@ -58,7 +59,7 @@ def phrase_pattern(phrases: tuple[str, ...], ignore_case: bool = True) -> regex.
 
 def compile_matcher(spec: MatchSpec) -> Matcher:
     if spec.kind == "phrase" and spec.whole_line:
-        return _whole_line_phrases(spec.phrases)
+        return _whole_line_phrases(spec.phrases, spec.list_items)
     if spec.kind == "phrase":
         pattern = phrase_pattern(spec.phrases)
         return _searcher([lambda: pattern], spec.timeout_ms)
@@ -94,7 +95,9 @@ def _lines_of(where: Where, document: Document) -> range | list[int]:
     return range(len(document)) if lines is None else sorted(lines)
 
 
-def _whole_line_phrases(phrases: tuple[str, ...]) -> Matcher:
+def _whole_line_phrases(phrases: tuple[str, ...], list_items: bool = True) -> Matcher:
+    """Lines equal to a phrase once normalised; with ``list_items`` false not a list item,
+    which is one entry of a list the author wrote, never the heading of a widget."""
     wanted = frozenset(normalize_line(phrase) for phrase in phrases)
 
     def match(document: Document, where: Where) -> list[Found]:
@@ -102,6 +105,7 @@ def _whole_line_phrases(phrases: tuple[str, ...]) -> Matcher:
             Found(index, document.starts[index], document.line_end(index))
             for index in _lines_of(where, document)
             if document.normalized(index) in wanted
+            and (list_items or not is_list_item(document.lines[index]))
         ]
 
     return match

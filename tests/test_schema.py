@@ -64,6 +64,14 @@ def test_a_user_rule_runs(tmp_path: Path) -> None:
             "guard.max_chars_after: a to-end rule",
         ),
         (('expect = "Story."', ""), "example[1].expect: is required"),
+        (
+            ('phrases = ["Powered by MySite"]', 'phrases = ["Powered by MySite"]\nlist_items = 0'),
+            "match.list_items: expected bool",
+        ),
+        (
+            ('kind = "phrase"', 'kind = "phrase"\nwhole_line = false\nlist_items = false'),
+            "match.list_items: only whole-line phrases",
+        ),
     ],
 )
 def test_schema_errors_name_file_key_and_problem(
@@ -74,6 +82,17 @@ def test_schema_errors_name_file_key_and_problem(
         load(tmp_path)
     assert str(error.value).startswith(str(folder / "footer.toml"))
     assert message in str(error.value)
+
+
+def test_a_heading_rule_can_leave_list_items_alone(tmp_path: Path) -> None:
+    """`list_items = false`: "- Powered by MySite" is one entry of the author's list."""
+    write_pack(
+        tmp_path, GOOD_RULE.replace('kind = "phrase"', 'kind = "phrase"\nlist_items = false')
+    )
+    cleaner = load(tmp_path)
+    assert cleaner.clean("Story.\n\nPowered by MySite\n") == "Story.\n"
+    listed = "Story.\n\nFooters we found:\n- Powered by MySite\n- Made with love\n"
+    assert cleaner.clean(listed) == listed
 
 
 FRAGMENT_RULE = GOOD_RULE.replace(

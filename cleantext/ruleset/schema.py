@@ -61,6 +61,7 @@ MATCH_KEYS = (
     "kind",
     "phrases",
     "whole_line",
+    "list_items",
     "patterns",
     "ignore_case",
     "timeout_ms",
@@ -89,6 +90,7 @@ class MatchSpec:
     kind: str
     phrases: tuple[str, ...] = ()
     whole_line: bool = True
+    list_items: bool = True  # whole-line phrases: may a list item ("- Read more") match?
     patterns: tuple[str, ...] = ()
     ignore_case: bool = True
     timeout_ms: int = 50
@@ -252,6 +254,7 @@ def _parse_match(table: _Table, path: Path) -> MatchSpec:
         kind=kind,
         phrases=table.strings("phrases"),
         whole_line=table.get("whole_line", bool, True),
+        list_items=table.get("list_items", bool, True),
         patterns=fragments.expand_all(table.strings("patterns") + _single_pattern(table, kind)),
         ignore_case=table.get("ignore_case", bool, True),
         timeout_ms=table.get("timeout_ms", int, 50),
@@ -261,6 +264,8 @@ def _parse_match(table: _Table, path: Path) -> MatchSpec:
     )
     if kind == "phrase" and not spec.phrases:
         raise table.fail("phrases", "a phrase rule needs at least one phrase")
+    if not spec.list_items and not (kind == "phrase" and spec.whole_line):
+        raise table.fail("list_items", "only whole-line phrases can leave list items out")
     if kind == "regex" and not spec.patterns:
         raise table.fail("pattern", "a regex rule needs `pattern` or `patterns`")
     if kind == "python" and not spec.name:
