@@ -6,10 +6,9 @@ literal factors read off its syntax tree). One scan of the case-folded document 
 multi-pattern matcher finds the triggers present; only the rules they belong to run their
 exact matcher. A rule whose matches cannot be bounded this way (a heuristic that names no
 words in `cleantext.heuristics.TRIGGERS`, a line-shape predicate, a regex made only of
-character classes) always runs. Because triggers are
-necessary conditions, the result never depends on which scanner found them: Hyperscan
-where its wheels exist, pyahocorasick otherwise, and plain substring tests as a last
-resort give the same edits.
+character classes) always runs. Because triggers are necessary conditions, the result
+never depends on which scanner found them: Hyperscan where its wheels exist,
+pyahocorasick otherwise, and plain substring tests as a last resort give the same edits.
 """
 
 from __future__ import annotations
