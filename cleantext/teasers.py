@@ -30,7 +30,9 @@ def teaser_excerpts(document: Document, params: dict[str, Any]) -> Hits:
     most ``title_max_chars`` (default 110), not ending like a sentence, and not right
     below a sentence, where it would be a subheading of the article. It goes only where
     the cards are evidently a box: another card right above or below (each with or
-    without its title), or a card that ends the text.
+    without its title), or a card that ends the text. A title goes with its blurb only
+    between two cards, right below the previous card's link; the first card's title is
+    left to the related rules.
     """
     labels = frozenset(normalize_line(label) for label in params["labels"])
     tail_chars = int(params.get("tail_chars", 1500))
@@ -72,7 +74,9 @@ def teaser_excerpts(document: Document, params: dict[str, Any]) -> Hits:
         titled_card_below = is_title(position + 2) and is_blurb(position + 3)
         card_below = card_below or (titled_card_below and is_link(position + 4))
         if ends_text or card_above or card_below:
-            for index in (lines[position], link):
+            # A title between the previous card's link and this blurb is this card's.
+            title = [lines[position - 1]] if not after_link and is_link(position - 2) else []
+            for index in (*title, lines[position], link):
                 yield index, document.starts[index], document.line_end(index)
 
 

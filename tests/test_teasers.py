@@ -108,9 +108,12 @@ def test_titled_cards_followed_by_a_footer() -> None:
         + "Read more\n"
         + "© 2024 Example Gardener. All rights reserved.\n"
     )
+    # The first card's title is left to the related rules; the second one goes with its
+    # card, between the first card's link and its own blurb.
     assert removed(text) == [
         "When the first frost blackens the leaves, it is time to dig the tubers.",
         "Read more",
+        "Green manures",
         "Sown in September, these crops protect bare soil through the winter.",
         "Read more",
     ]
