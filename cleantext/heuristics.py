@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from cleantext.document import Document, normalize_line
+from cleantext.document import Document
 from cleantext.page import page_edges, page_menu_run, page_repeated_line, page_symbol_line
-from cleantext.teasers import teaser_excerpts
+from cleantext.teasers import read_more_labels, teaser_excerpts
 
 Heuristic = Callable[[Document, dict[str, Any]], Iterator[tuple[int, int, int]]]
 
@@ -29,13 +29,8 @@ HEURISTICS: dict[str, Heuristic] = {
 }
 
 
-def _labels(params: dict[str, Any]) -> frozenset[str]:
-    """A card needs one of its read-more labels on a line of its own."""
-    return frozenset(normalize_line(label) for label in params["labels"])
-
-
 TRIGGERS: dict[str, Callable[[dict[str, Any]], frozenset[str]]] = {
-    "teaser-excerpt": _labels,
+    "teaser-excerpt": read_more_labels,
 }
 
 

@@ -13,6 +13,7 @@ Registered in `cleantext.heuristics.HEURISTICS` as ``teaser-excerpt``.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from cleantext.document import Document, normalize_line
@@ -34,7 +35,7 @@ def teaser_excerpts(document: Document, params: dict[str, Any]) -> Hits:
     between two cards, right below the previous card's link; the first card's title is
     left to the related rules.
     """
-    labels = frozenset(normalize_line(label) for label in params["labels"])
+    labels = read_more_labels(params)
     tail_chars = int(params.get("tail_chars", 1500))
     title_max_chars = int(params.get("title_max_chars", 110))
     lines = _tail_lines(document, tail_chars)
@@ -78,6 +79,18 @@ def teaser_excerpts(document: Document, params: dict[str, Any]) -> Hits:
             title = [lines[position - 1]] if not after_link and is_link(position - 2) else []
             for index in (*title, lines[position], link):
                 yield index, document.starts[index], document.line_end(index)
+
+
+def read_more_labels(params: dict[str, Any]) -> frozenset[str]:
+    """The rule's read-more labels as lines compare (`normalize_line`); also the words the
+    prefilter looks for, since a card needs one of them on a line of its own."""
+    return _normalized(tuple(params["labels"]))
+
+
+@cache
+def _normalized(labels: tuple[str, ...]) -> frozenset[str]:
+    """Normalised once per label list, not once per document."""
+    return frozenset(normalize_line(label) for label in labels)
 
 
 def _tail_lines(document: Document, tail_chars: int) -> list[int]:
